@@ -1,0 +1,36 @@
+"""stance: a comparative stance-coding dataset for international relations.
+
+``import stance`` is light: pandas, pyarrow and pandera load on first use.
+
+Examples
+--------
+>>> import stance
+>>> stance.load_codebook().category_ids
+('oppose', 'hedge', 'support', 'neutral')
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stance._version import __version__
+
+__all__ = ["__version__", "datasets", "load", "load_codebook", "verify"]
+
+_LAZY = {
+    "load": ("stance.datasets", "load"),
+    "datasets": ("stance.datasets", "datasets"),
+    "verify": ("stance.datasets", "verify"),
+    "load_codebook": ("stance.codebook", "load_codebook"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        module, attr = _LAZY[name]
+        value = getattr(importlib.import_module(module), attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'stance' has no attribute {name!r}")
