@@ -1,0 +1,123 @@
+r"""Unit-by-category counts, Krippendorff's coincidence matrix and distances.
+
+Memory is linear in the number of units: the counts matrix ``n_uk`` has
+shape (n_units, q) and the coincidence matrix is one (q x q) matrix product,
+
+.. math::
+
+    o_{ck} = \sum_u \frac{n_{uc}\,n_{uk} - [c = k]\,n_{uc}}{m_u - 1},
+
+over units with :math:`m_u = \sum_k n_{uk} \ge 2` codes (Krippendorff 2011,
+eq. for :math:`o_{ck}`); no units x values x values tensor is formed.
+
+Examples
+--------
+>>> import numpy as np
+>>> from stance.agreement._coincidence import unit_counts, coincidences
+>>> counts = unit_counts(np.array([[0, 0, 1], [1, 1, -1]]), 2)
+>>> counts.tolist()
+[[2.0, 1.0], [0.0, 2.0]]
+>>> coincidences(counts).tolist()
+[[1.0, 1.0], [1.0, 2.0]]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def unit_counts(codes: np.ndarray, q: int) -> np.ndarray:
+    """Number of codes of each category per unit.
+
+    Parameters
+    ----------
+    codes : ndarray of int, shape (n_units, n_coders)
+        Category positions, -1 = missing.
+    q : int
+        Number of categories.
+
+    Returns
+    -------
+    ndarray of float64, shape (n_units, q)
+    """
+    n, m = codes.shape
+    counts = np.zeros((n, q), dtype=np.float64)
+    rows = np.arange(n)
+    for j in range(m):
+        col = codes[:, j]
+        ok = col >= 0
+        if ok.all():
+            counts[rows, col] += 1.0
+        else:
+            counts[rows[ok], col[ok]] += 1.0
+    return counts
+
+
+def coincidences(counts: np.ndarray, unit_w: np.ndarray | None = None) -> np.ndarray:
+    """Krippendorff's coincidence matrix ``o`` (q x q) from unit counts.
+
+    ``unit_w`` gives each row a multiplicity (used by the bootstrap).
+    """
+    m = counts.sum(axis=1)
+    keep = m >= 2
+    c = counts[keep]
+    inv = 1.0 / (m[keep] - 1.0)
+    if unit_w is not None:
+        inv = inv * unit_w[keep]
+    scaled = c * inv[:, None]
+    o = scaled.T @ c
+    o[np.diag_indices_from(o)] -= scaled.sum(axis=0)
+    return o
+
+
+def distance_matrix(metric: str, values: np.ndarray, n_c: np.ndarray) -> np.ndarray:
+    r"""Krippendorff's squared difference function :math:`\delta^2_{ck}`.
+
+    Parameters
+    ----------
+    metric : {"nominal", "ordinal", "interval", "ratio"}
+    values : ndarray, shape (q,)
+        Sorted level values (scores); for ``"nominal"`` only the length is used.
+    n_c : ndarray, shape (q,)
+        Pairable values per level (the ordinal metric depends on them).
+    """
+    q = len(values)
+    if metric == "nominal":
+        return 1.0 - np.eye(q)
+    if metric == "ordinal":
+        cs = np.cumsum(n_c)
+        g = np.arange(q)[:, None]
+        h = np.arange(q)[None, :]
+        lo, hi = np.minimum(g, h), np.maximum(g, h)
+        between = cs[hi] - cs[lo] + n_c[lo]
+        return (between - (n_c[lo] + n_c[hi]) / 2.0) ** 2
+    v = np.asarray(values, dtype=float)
+    if metric == "interval":
+        return (v[:, None] - v[None, :]) ** 2
+    if metric == "ratio":
+        s = v[:, None] + v[None, :]
+        d = v[:, None] - v[None, :]
+        return np.divide(d, s, out=np.zeros((q, q)), where=s != 0) ** 2
+    raise ValueError(metric)  # pragma: no cover - validated by the caller
+
+
+def alpha_from_counts(counts: np.ndarray, metric: str, values: np.ndarray, unit_w: np.ndarray | None = None) -> tuple[float, float, float]:
+    r"""Krippendorff's alpha, :math:`D_o` and :math:`D_e` (NaN when undefined; no warning).
+
+    .. math::
+
+        \alpha = 1 - \frac{D_o}{D_e}, \quad
+        D_o = \frac{1}{n}\sum_{c,k} o_{ck}\,\delta^2_{ck}, \quad
+        D_e = \frac{1}{n(n-1)}\sum_{c,k} n_c\, n_k\, \delta^2_{ck}.
+    """
+    o = coincidences(counts, unit_w)
+    n_c = o.sum(axis=0)
+    n = n_c.sum()
+    if n < 2:
+        return float("nan"), float("nan"), float("nan")
+    d = distance_matrix(metric, values, n_c)
+    d_o = float((o * d).sum() / n)
+    d_e = float((n_c @ d @ n_c) / (n * (n - 1.0)))
+    if d_e == 0:
+        return float("nan"), d_o, d_e
+    return 1.0 - d_o / d_e, d_o, d_e

@@ -1,0 +1,82 @@
+"""Shared steps of the public coefficient functions: prepare input, check for degenerate data."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from stance.agreement._data import Ratings, UnitSpec, as_ratings, scored
+from stance.agreement._degenerate import undefined
+from stance.agreement._weights import needs_scores, weight_matrix, weights_name
+from stance.errors import StanceError
+
+ScoresArg = Mapping[Any, float] | Sequence[float | None] | None
+
+
+def prepare(
+    data: Any,
+    *,
+    unit: UnitSpec,
+    coder: str,
+    value: str,
+    categories: Sequence[Any] | None,
+    missing: Any,
+    weights: Any = None,
+    scores: ScoresArg = None,
+    force_scores: bool = False,
+) -> tuple[Ratings, np.ndarray | None, np.ndarray, str]:
+    """Ratings (after the neutral rule where scores are needed), scores, weight matrix, weights name."""
+    r = as_ratings(data, unit=unit, coder=coder, value=value, categories=categories, missing=missing)
+    name = weights_name(weights)
+    s = None
+    if force_scores or needs_scores(weights):
+        r, s = scored(r, scores)
+    w = weight_matrix(weights, s, r.q)
+    return r, s, w, name
+
+
+def two_coders(r: Ratings, coders: Sequence[Any] | None, coefficient: str) -> Ratings:
+    """Restrict to two coders (the named ones, or the only two present)."""
+    if coders is not None:
+        if len(coders) != 2:
+            raise StanceError(f"{coefficient} compares two coders; got coders={list(coders)}.", remedy="Pass coders=(coder_a, coder_b).")
+        return r.select_coders(coders)
+    if r.n_coders > 2:
+        raise StanceError(
+            f"{coefficient} compares two coders, but the data have {r.n_coders} ({', '.join(map(str, r.coders[:8]))}{', ...' if r.n_coders > 8 else ''}).",
+            remedy="Pass coders=(coder_a, coder_b), use pairwise_kappa / pairwise_agreement_matrix for every pair, or a multi-coder coefficient (fleiss_kappa, krippendorff_alpha, gwet_ac1).",
+        )
+    return r
+
+
+def degenerate(coefficient: str, n_coders: int, counts: np.ndarray, categories: Sequence[Any], *, stacklevel: int = 5) -> float | None:
+    """NaN plus a DegenerateDataWarning if the data are degenerate; otherwise None.
+
+    ``counts`` are unit-by-category counts of the units that enter the
+    coefficient (pairable = rows with at least two codes).
+    """
+    if n_coders < 2:
+        return undefined(coefficient, "one coder", f"only {n_coders} coder(s) in the data", stacklevel=stacklevel)
+    m = counts.sum(axis=1)
+    pair = counts[m >= 2]
+    if pair.shape[0] == 0:
+        return undefined(coefficient, "no pairable values", "no unit is coded by two or more coders", stacklevel=stacklevel)
+    if pair.shape[0] < 2:
+        return undefined(coefficient, "one unit", "only one unit is coded by two or more coders", stacklevel=stacklevel)
+    if len(categories) < 2:
+        return undefined(coefficient, "one category", f"the category set {list(categories)} has fewer than two categories", stacklevel=stacklevel)
+    used = np.flatnonzero(pair.sum(axis=0) > 0)
+    if used.size < 2:
+        cat = categories[int(used[0])]
+        return undefined(coefficient, "one category", f"all {int(pair.sum())} pairable codes are {cat!r}", stacklevel=stacklevel)
+    return None
+
+
+def zero_denominator(coefficient: str, *, stacklevel: int = 5) -> float:
+    return undefined(coefficient, "zero denominator", "chance agreement equals 1 under these weights", stacklevel=stacklevel)
+
+
+def weights_label(name: str) -> str:
+    return "" if name == "unweighted" else f" ({name} weights)"

@@ -1,0 +1,454 @@
+r"""Percent agreement, Scott's pi, Fleiss' kappa, Gwet's AC1/AC2 and Brennan-Prediger.
+
+The multi-coder coefficients (:func:`percent_agreement`,
+:func:`fleiss_kappa`, :func:`gwet_ac1`, :func:`gwet_ac2`,
+:func:`brennan_prediger`) follow Gwet's (2014) framework for any number of
+coders with missing codes (formulas in :mod:`stance.agreement._gwet`), with
+his standard errors. :func:`scott_pi` is the two-coder coefficient of
+Scott (1955) (formulas in :mod:`stance.agreement._table`); with more coders
+use Fleiss' kappa, its generalisation.
+
+Data layout and categories: see :func:`stance.agreement._data.as_ratings`.
+Degenerate data: NaN with a :class:`~stance.errors.DegenerateDataWarning`
+(see :mod:`stance.agreement._degenerate`).
+
+References
+----------
+Brennan, R. L. & Prediger, D. J. (1981). Coefficient kappa: some uses,
+misuses, and alternatives. *Educational and Psychological Measurement* 41, 687-699.
+Fleiss, J. L. (1971). Measuring nominal scale agreement among many raters.
+*Psychological Bulletin* 76(5), 378-382.
+Gwet, K. L. (2008). Computing inter-rater reliability and its variance in the
+presence of high agreement. *British Journal of Mathematical and Statistical
+Psychology* 61, 29-48.
+Gwet, K. L. (2014). *Handbook of Inter-Rater Reliability*, 4th ed. Advanced Analytics.
+Scott, W. A. (1955). Reliability of content analysis: the case of nominal
+scale coding. *Public Opinion Quarterly* 19(3), 321-325.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from stance.agreement._coincidence import unit_counts
+from stance.agreement._common import ScoresArg, degenerate, prepare, two_coders, weights_label, zero_denominator
+from stance.agreement._data import DEFAULT_CODER, DEFAULT_UNIT, DEFAULT_VALUE, UnitSpec
+from stance.agreement._gwet import gwet_raw
+from stance.agreement._table import pair_table, table_coefficient
+from stance.agreement.bootstrap import bootstrap_rows, bootstrap_table
+from stance.agreement.result import AgreementResult
+
+_NAMES = {
+    "percent": ("percent_agreement", "Percent agreement"),
+    "fleiss": ("fleiss_kappa", "Fleiss' kappa"),
+    "gwet": ("gwet_ac1", "Gwet's AC1"),
+    "bp": ("brennan_prediger", "Brennan-Prediger"),
+}
+
+
+def _multi(
+    kind: str,
+    data: Any,
+    *,
+    weights: Any,
+    categories: Sequence[Any] | None,
+    scores: ScoresArg,
+    unit: UnitSpec,
+    coder: str,
+    value: str,
+    missing: Any,
+    ci: bool,
+    n_boot: int,
+    seed: Any,
+    conf_level: float,
+) -> AgreementResult:
+    r, s, w, wname = prepare(data, unit=unit, coder=coder, value=value, categories=categories, missing=missing, weights=weights, scores=scores)
+    coef, method = _NAMES[kind]
+    if kind == "gwet" and wname != "unweighted":
+        coef, method = "gwet_ac2", "Gwet's AC2"
+    method += weights_label(wname)
+    counts = unit_counts(r.codes, r.q)
+    m = counts.sum(axis=1)
+    base = dict(
+        coefficient=coef,
+        method=method,
+        n_units=int((m >= 1).sum()),
+        n_coders=r.n_coders,
+        n_pairable=int(m[m >= 2].sum()),
+        categories=r.categories,
+        weights=wname,
+        scores=None if s is None else tuple(float(x) for x in s),
+        n_excluded=r.n_excluded,
+    )
+    bad = degenerate(coef, r.n_coders, counts, r.categories)
+    if bad is not None:
+        return AgreementResult(estimate=bad, **base)
+    est, pa, pe, se = gwet_raw(counts, w, kind)
+    if np.isnan(est):
+        return AgreementResult(estimate=zero_denominator(coef), p_o=pa, p_e=pe, **base)
+    lo = hi = None
+    n_valid = None
+    if ci:
+        used = counts[m >= 1]
+        lo, hi, n_valid = bootstrap_rows(
+            used, lambda pat, mult: gwet_raw(pat, w, kind, mult, with_se=False)[0], n_boot=n_boot, seed=seed, conf_level=conf_level
+        )
+    return AgreementResult(
+        estimate=est,
+        p_o=pa,
+        p_e=pe,
+        se=se,
+        ci_low=lo,
+        ci_high=hi,
+        conf_level=conf_level if ci else None,
+        n_boot=int(n_boot) if ci else None,
+        n_boot_valid=n_valid,
+        **base,
+    )
+
+
+_COMMON_PARAMS = """
+    data : DataFrame or array_like
+        Long codings (unit column(s), coder column, value column) or a
+        units x coders matrix; NaN/None = missing.
+    weights : None, "linear", "quadratic" or array_like, default None
+        Agreement weights (None = unweighted). Linear and quadratic weights
+        use category scores: codebook categories take the codebook scores
+        and its neutral rule (neutral codes are dropped and counted in
+        ``n_excluded`` under "exclude").
+    categories : sequence, optional
+        The category set, in order (default: the codebook's, or the sorted
+        numeric codes). Unobserved categories count.
+    scores : mapping or sequence, optional
+        Category scores for weighted use (see ``resolve_scores``).
+    unit, coder, value : str
+        Column names of the long layout (default: the ``codings`` table:
+        ``("event_id", "actor_id")``, ``"coder_id"``, ``"stance"``).
+    missing : scalar, optional
+        An extra code meaning "missing" (e.g. -1).
+    ci : bool, default False
+        Add a bootstrap percentile interval over units.
+    n_boot : int, default 1000
+        Bootstrap replicates.
+    seed : int, optional
+        Seed for the bootstrap.
+    conf_level : float, default 0.95
+        Confidence level of the interval.
+
+    Returns
+    -------
+    AgreementResult
+        With ``se`` (Gwet 2014) and, if ``ci=True``, ``ci_low``/``ci_high``.
+"""
+
+
+def percent_agreement(
+    data: Any,
+    *,
+    weights: Any = None,
+    categories: Sequence[Any] | None = None,
+    scores: ScoresArg = None,
+    unit: UnitSpec = DEFAULT_UNIT,
+    coder: str = DEFAULT_CODER,
+    value: str = DEFAULT_VALUE,
+    missing: Any = None,
+    ci: bool = False,
+    n_boot: int = 1000,
+    seed: Any = None,
+    conf_level: float = 0.95,
+) -> AgreementResult:
+    r"""Pairwise percent agreement among any number of coders.
+
+    .. math::
+
+        p_a = \frac{1}{n'}\sum_{i: r_i\ge 2}\sum_k \frac{r_{ik}(r^\star_{ik}-1)}{r_i(r_i-1)}
+
+    the share of agreeing coder pairs within a unit, averaged over units
+    with at least two codes (Gwet 2014, eq. 2.5). With two coders it is the
+    share of jointly coded units on which they agree.
+    {params}
+    Examples
+    --------
+    Gwet's (2014) four raters and twelve units (``irrCAC.datasets.raw_4raters``):
+
+    >>> import numpy as np
+    >>> from stance.agreement import percent_agreement
+    >>> x = [[1, 1, np.nan, 1], [2, 2, 3, 2], [3, 3, 3, 3], [3, 3, 3, 3],
+    ...      [2, 2, 2, 2], [1, 2, 3, 4], [4, 4, 4, 4], [1, 1, 2, 1],
+    ...      [2, 2, 2, 2], [np.nan, 5, 5, 5], [np.nan, np.nan, 1, 1], [np.nan, np.nan, 3, np.nan]]
+    >>> round(percent_agreement(x).estimate, 5)
+    0.81818
+    """
+    return _multi("percent", data, weights=weights, categories=categories, scores=scores, unit=unit, coder=coder, value=value, missing=missing, ci=ci, n_boot=n_boot, seed=seed, conf_level=conf_level)
+
+
+def fleiss_kappa(
+    data: Any,
+    *,
+    weights: Any = None,
+    categories: Sequence[Any] | None = None,
+    scores: ScoresArg = None,
+    unit: UnitSpec = DEFAULT_UNIT,
+    coder: str = DEFAULT_CODER,
+    value: str = DEFAULT_VALUE,
+    missing: Any = None,
+    ci: bool = False,
+    n_boot: int = 1000,
+    seed: Any = None,
+    conf_level: float = 0.95,
+) -> AgreementResult:
+    r"""Fleiss' kappa for any number of coders, with Gwet's generalisation to missing codes.
+
+    .. math::
+
+        \hat\kappa_F = \frac{p_a - p_e}{1 - p_e}, \qquad
+        p_e = \sum_{k,l} w_{kl}\,\pi_k\pi_l, \quad \pi_k = \frac{1}{n}\sum_i \frac{r_{ik}}{r_i}
+
+    (Fleiss 1971; Gwet 2014, ch. 2). With complete data it equals
+    ``statsmodels.stats.inter_rater.fleiss_kappa``.
+    {params}
+    Examples
+    --------
+    The first three patients of Fleiss (1971; 6 psychiatrists, 5 diagnoses;
+    the full 30 give kappa = .430); ``statsmodels`` gives 0.46 on them too:
+
+    >>> from stance.agreement import fleiss_kappa
+    >>> x = [[4, 4, 4, 4, 4, 4], [2, 2, 2, 5, 5, 5], [2, 3, 3, 3, 3, 5]]
+    >>> round(fleiss_kappa(x).estimate, 4)
+    0.46
+    """
+    return _multi("fleiss", data, weights=weights, categories=categories, scores=scores, unit=unit, coder=coder, value=value, missing=missing, ci=ci, n_boot=n_boot, seed=seed, conf_level=conf_level)
+
+
+def gwet_ac1(
+    data: Any,
+    *,
+    weights: Any = None,
+    categories: Sequence[Any] | None = None,
+    scores: ScoresArg = None,
+    unit: UnitSpec = DEFAULT_UNIT,
+    coder: str = DEFAULT_CODER,
+    value: str = DEFAULT_VALUE,
+    missing: Any = None,
+    ci: bool = False,
+    n_boot: int = 1000,
+    seed: Any = None,
+    conf_level: float = 0.95,
+) -> AgreementResult:
+    r"""Gwet's AC1 (unweighted) or AC2 (weighted) for any number of coders.
+
+    .. math::
+
+        AC_1 = \frac{p_a - p_e}{1 - p_e}, \qquad
+        p_e = \frac{T_w}{q(q-1)} \sum_k \pi_k (1 - \pi_k)
+
+    (Gwet 2008; 2014, ch. 4), with :math:`q` the size of the category set
+    (unobserved categories count) and :math:`T_w` the sum of the weights.
+    {params}
+    Examples
+    --------
+    Gwet's (2014) four raters and twelve units (irrCAC documents AC1 = 0.77544,
+    se = 0.14295):
+
+    >>> import numpy as np
+    >>> from stance.agreement import gwet_ac1
+    >>> x = [[1, 1, np.nan, 1], [2, 2, 3, 2], [3, 3, 3, 3], [3, 3, 3, 3],
+    ...      [2, 2, 2, 2], [1, 2, 3, 4], [4, 4, 4, 4], [1, 1, 2, 1],
+    ...      [2, 2, 2, 2], [np.nan, 5, 5, 5], [np.nan, np.nan, 1, 1], [np.nan, np.nan, 3, np.nan]]
+    >>> res = gwet_ac1(x)
+    >>> round(res.estimate, 5), round(res.se, 5)
+    (0.77544, 0.14295)
+    """
+    return _multi("gwet", data, weights=weights, categories=categories, scores=scores, unit=unit, coder=coder, value=value, missing=missing, ci=ci, n_boot=n_boot, seed=seed, conf_level=conf_level)
+
+
+def gwet_ac2(
+    data: Any,
+    *,
+    weights: Any = "quadratic",
+    categories: Sequence[Any] | None = None,
+    scores: ScoresArg = None,
+    unit: UnitSpec = DEFAULT_UNIT,
+    coder: str = DEFAULT_CODER,
+    value: str = DEFAULT_VALUE,
+    missing: Any = None,
+    ci: bool = False,
+    n_boot: int = 1000,
+    seed: Any = None,
+    conf_level: float = 0.95,
+) -> AgreementResult:
+    r"""Gwet's AC2: :func:`gwet_ac1` with agreement weights (default quadratic).
+
+    {params}
+    Examples
+    --------
+    >>> from stance.agreement import gwet_ac2
+    >>> x = [["oppose", "oppose"], ["hedge", "support"], ["support", "support"], ["neutral", "hedge"]]
+    >>> res = gwet_ac2(x, weights="linear")
+    >>> res.categories, res.n_excluded
+    (('oppose', 'hedge', 'support'), 1)
+    """
+    return _multi("gwet", data, weights=weights, categories=categories, scores=scores, unit=unit, coder=coder, value=value, missing=missing, ci=ci, n_boot=n_boot, seed=seed, conf_level=conf_level)
+
+
+def brennan_prediger(
+    data: Any,
+    *,
+    weights: Any = None,
+    categories: Sequence[Any] | None = None,
+    scores: ScoresArg = None,
+    unit: UnitSpec = DEFAULT_UNIT,
+    coder: str = DEFAULT_CODER,
+    value: str = DEFAULT_VALUE,
+    missing: Any = None,
+    ci: bool = False,
+    n_boot: int = 1000,
+    seed: Any = None,
+    conf_level: float = 0.95,
+) -> AgreementResult:
+    r"""Brennan-Prediger coefficient (uniform chance agreement) for any number of coders.
+
+    .. math::
+
+        BP = \frac{p_a - T_w/q^2}{1 - T_w/q^2}
+
+    (Brennan & Prediger 1981; Gwet 2014, ch. 2): chance agreement assumes
+    each of the :math:`q` categories of the set equally likely.
+    {params}
+    Examples
+    --------
+    Two coders, 100 pregnancies, 3 categories (Gwet's ``cont3x3abstractors``;
+    irrCAC documents BP = 0.835):
+
+    >>> import numpy as np
+    >>> from stance.agreement import brennan_prediger
+    >>> table = np.array([[13, 0, 0], [0, 20, 7], [0, 4, 56]])
+    >>> pairs = [(a, b) for a in range(3) for b in range(3) for _ in range(table[a, b])]
+    >>> round(brennan_prediger(pairs).estimate, 4)
+    0.835
+    """
+    return _multi("bp", data, weights=weights, categories=categories, scores=scores, unit=unit, coder=coder, value=value, missing=missing, ci=ci, n_boot=n_boot, seed=seed, conf_level=conf_level)
+
+
+def two_coder_coefficient(
+    kind: str,
+    data: Any,
+    *,
+    weights: Any,
+    coders: Sequence[Any] | None,
+    categories: Sequence[Any] | None,
+    scores: ScoresArg,
+    unit: UnitSpec,
+    coder: str,
+    value: str,
+    missing: Any,
+    ci: bool,
+    n_boot: int,
+    seed: Any,
+    conf_level: float,
+) -> AgreementResult:
+    """Shared body of :func:`~stance.agreement.cohen_kappa` and :func:`scott_pi`."""
+    coef, method = {"cohen": ("cohen_kappa", "Cohen's kappa"), "scott": ("scott_pi", "Scott's pi")}[kind]
+    r, s, w, wname = prepare(data, unit=unit, coder=coder, value=value, categories=categories, missing=missing, weights=weights, scores=scores)
+    r = two_coders(r, coders, coef)
+    method += weights_label(wname)
+    if r.n_coders == 2:
+        t = pair_table(r.codes[:, 0], r.codes[:, 1], r.q)
+    else:
+        t = np.zeros((r.q, r.q))
+    n_paired = int(t.sum())
+    base = dict(
+        coefficient=coef,
+        method=method,
+        n_units=n_paired,
+        n_coders=r.n_coders,
+        n_pairable=2 * n_paired,
+        categories=r.categories,
+        weights=wname,
+        scores=None if s is None else tuple(float(x) for x in s),
+        n_excluded=r.n_excluded,
+    )
+    # Degenerate checks on the paired units: counts per category of each paired unit.
+    counts = np.zeros((n_paired, r.q))
+    if n_paired:
+        ok = (r.codes[:, 0] >= 0) & (r.codes[:, 1] >= 0)
+        counts[np.arange(n_paired), r.codes[ok, 0]] += 1
+        counts[np.arange(n_paired), r.codes[ok, 1]] += 1
+    bad = degenerate(coef, r.n_coders, counts, r.categories, stacklevel=6)
+    if bad is not None:
+        return AgreementResult(estimate=bad, **base)
+    est, po, pe, se = table_coefficient(t, w, kind)
+    if np.isnan(est):
+        return AgreementResult(estimate=zero_denominator(coef, stacklevel=6), p_o=po, p_e=pe, **base)
+    lo = hi = None
+    n_valid = None
+    if ci:
+        lo, hi, n_valid = bootstrap_table(t, lambda tt: table_coefficient(tt, w, kind, with_se=False)[0], n_boot=n_boot, seed=seed, conf_level=conf_level)
+    return AgreementResult(
+        estimate=est,
+        p_o=po,
+        p_e=pe,
+        se=se,
+        ci_low=lo,
+        ci_high=hi,
+        conf_level=conf_level if ci else None,
+        n_boot=int(n_boot) if ci else None,
+        n_boot_valid=n_valid,
+        **base,
+    )
+
+
+_TWO_PARAMS = _COMMON_PARAMS.replace(
+    "    categories : sequence, optional",
+    "    coders : (coder_a, coder_b), optional\n        The two coders to compare (required when the data have more than two).\n    categories : sequence, optional",
+)
+
+
+def scott_pi(
+    data: Any,
+    *,
+    weights: Any = None,
+    coders: Sequence[Any] | None = None,
+    categories: Sequence[Any] | None = None,
+    scores: ScoresArg = None,
+    unit: UnitSpec = DEFAULT_UNIT,
+    coder: str = DEFAULT_CODER,
+    value: str = DEFAULT_VALUE,
+    missing: Any = None,
+    ci: bool = False,
+    n_boot: int = 1000,
+    seed: Any = None,
+    conf_level: float = 0.95,
+) -> AgreementResult:
+    r"""Scott's pi for two coders (units coded by both).
+
+    .. math::
+
+        \pi = \frac{p_o - p_e}{1 - p_e}, \qquad
+        p_e = \sum_{k,l} w_{kl}\,\pi_k\pi_l,\quad \pi_k = \frac{p_{k+} + p_{+k}}{2}
+
+    (Scott 1955). Units coded by only one of the two coders are left out.
+    With quadratic weights it equals Häge's (2011) pi with squared distances.
+    {params}
+    Examples
+    --------
+    Gwet's ``cont3x3abstractors`` (irrCAC documents pi = 0.7962397, se = 0.05905473):
+
+    >>> import numpy as np
+    >>> from stance.agreement import scott_pi
+    >>> table = np.array([[13, 0, 0], [0, 20, 7], [0, 4, 56]])
+    >>> pairs = [(a, b) for a in range(3) for b in range(3) for _ in range(table[a, b])]
+    >>> res = scott_pi(pairs)
+    >>> round(res.estimate, 7), round(res.se, 8)
+    (0.7962397, 0.05905473)
+    """
+    return two_coder_coefficient("scott", data, weights=weights, coders=coders, categories=categories, scores=scores, unit=unit, coder=coder, value=value, missing=missing, ci=ci, n_boot=n_boot, seed=seed, conf_level=conf_level)
+
+
+for _f in (percent_agreement, fleiss_kappa, gwet_ac1, gwet_ac2, brennan_prediger):
+    _f.__doc__ = _f.__doc__.replace("{params}", "\n    Parameters\n    ----------" + _COMMON_PARAMS)  # type: ignore[union-attr]
+scott_pi.__doc__ = scott_pi.__doc__.replace("{params}", "\n    Parameters\n    ----------" + _TWO_PARAMS)  # type: ignore[union-attr]
+del _f

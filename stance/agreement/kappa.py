@@ -1,0 +1,78 @@
+r"""Cohen's kappa for two coders: unweighted, linear and quadratic weights.
+
+.. math::
+
+    \kappa = \frac{p_o - p_e}{1 - p_e}, \qquad
+    p_o = \sum_{k,l} w_{kl}\, p_{kl}, \qquad
+    p_e = \sum_{k,l} w_{kl}\, p_{k+}\, p_{+l},
+
+over the units coded by both coders (Cohen 1960; weighted: Cohen 1968), with
+agreement weights :math:`w_{kl}` from :mod:`stance.agreement._weights`. The
+standard error is that of Fleiss, Cohen & Everitt (1969), as in Gwet (2014)
+and irrCAC ``kappa2.table``. With quadratic weights and squared distances it
+equals Häge's (2011) kappa.
+
+References
+----------
+Cohen, J. (1960). A coefficient of agreement for nominal scales.
+*Educational and Psychological Measurement* 20(1), 37-46.
+Cohen, J. (1968). Weighted kappa. *Psychological Bulletin* 70(4), 213-220.
+Fleiss, J. L., Cohen, J. & Everitt, B. S. (1969). Large sample standard errors
+of kappa and weighted kappa. *Psychological Bulletin* 72(5), 323-327.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from stance.agreement._common import ScoresArg
+from stance.agreement._data import DEFAULT_CODER, DEFAULT_UNIT, DEFAULT_VALUE, UnitSpec
+from stance.agreement.chance_corrected import _TWO_PARAMS, two_coder_coefficient
+from stance.agreement.result import AgreementResult
+
+
+def cohen_kappa(
+    data: Any,
+    *,
+    weights: Any = None,
+    coders: Sequence[Any] | None = None,
+    categories: Sequence[Any] | None = None,
+    scores: ScoresArg = None,
+    unit: UnitSpec = DEFAULT_UNIT,
+    coder: str = DEFAULT_CODER,
+    value: str = DEFAULT_VALUE,
+    missing: Any = None,
+    ci: bool = False,
+    n_boot: int = 1000,
+    seed: Any = None,
+    conf_level: float = 0.95,
+) -> AgreementResult:
+    r"""Cohen's kappa between two coders (unweighted, linear or quadratic).
+
+    Units coded by only one of the two coders are left out (listwise, as
+    ``sklearn.metrics.cohen_kappa_score`` on the jointly coded units).
+    Linear/quadratic weights use category scores; for codebook categories
+    the codebook's scores and neutral rule apply (neutral codes are dropped
+    and counted in ``n_excluded`` under "exclude"). For numeric categories
+    the scores are the values themselves (``sklearn`` uses ranks; the two
+    agree whenever the values are equally spaced).
+    {params}
+    Examples
+    --------
+    Wikipedia's worked example ("Cohen's kappa", 50 grant proposals read by
+    A and B: 20 yes-yes, 5 yes-no, 10 no-yes, 15 no-no; kappa = 0.4):
+
+    >>> from stance.agreement import cohen_kappa
+    >>> pairs = [("yes", "yes")] * 20 + [("yes", "no")] * 5 + [("no", "yes")] * 10 + [("no", "no")] * 15
+    >>> res = cohen_kappa(pairs, categories=["yes", "no"])
+    >>> round(res.estimate, 4), res.p_o, res.p_e
+    (0.4, 0.7, 0.5)
+    """
+    return two_coder_coefficient(
+        "cohen", data, weights=weights, coders=coders, categories=categories, scores=scores, unit=unit, coder=coder, value=value,
+        missing=missing, ci=ci, n_boot=n_boot, seed=seed, conf_level=conf_level,
+    )
+
+
+cohen_kappa.__doc__ = cohen_kappa.__doc__.replace("{params}", "\n    Parameters\n    ----------" + _TWO_PARAMS)  # type: ignore[union-attr]
