@@ -18,9 +18,9 @@ from stance._version import __version__
 __all__ = ["__version__", "datasets", "load", "load_codebook", "verify"]
 
 _LAZY = {
-    "load": ("stance.datasets", "load"),
-    "datasets": ("stance.datasets", "datasets"),
-    "verify": ("stance.datasets", "verify"),
+    "load": ("stance.loading", "load"),
+    "datasets": ("stance.loading", "datasets"),
+    "verify": ("stance.loading", "verify"),
     "load_codebook": ("stance.codebook", "load_codebook"),
 }
 

@@ -78,6 +78,7 @@ class Codebook:
     adjudication_methods: tuple[Level, ...]
     unga_mapping: dict[str, str]
     excerpt_max_chars: int
+    vocabularies: dict[str, tuple[str, ...]]
     path: Path = field(compare=False)
 
     @property
@@ -184,6 +185,7 @@ def parse_codebook(path: Path) -> Codebook:
         adjudication_methods=_levels(raw.get("adjudication_methods", []), "adjudication_methods", path),
         unga_mapping=unga,
         excerpt_max_chars=int(raw.get("excerpts", {}).get("max_chars", 300)),
+        vocabularies={k: tuple(v) for k, v in raw.get("vocabularies", {}).items()},
         path=path,
     )
 

@@ -1,0 +1,169 @@
+"""Build the shipped Parquet files and ``datapackage.json`` from the human-edited sources.
+
+The sources are diff-friendly CSV files under ``data/src/`` (plus
+``release.toml``). The build types them by the schemas, derives what can be
+derived (``events.unga_rcids`` from ``event_rollcalls``; ``stances`` from
+``codings`` and the adjudicator's ``decisions``), validates every table and
+the keys between them, and writes ``data/parquet/<table>.parquet`` and
+``data/datapackage.json``. It refuses to write anything if a problem is
+found. The same inputs give byte-identical outputs.
+
+Run it from a checkout: ``stance build`` (or ``python -m stance build``).
+
+Examples
+--------
+>>> from stance.build import TABLES
+>>> TABLES[:3]
+('actors', 'periods', 'sources')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from pathlib import Path
+
+import pandas as pd
+
+from stance import __version__
+from stance.adjudication import build_stances
+from stance.codebook import load_codebook
+from stance.coerce import coerce_frame
+from stance.errors import StanceError, ValidationFailed
+from stance.parquet_io import write_parquet
+from stance.schemas import SCHEMAS, validate_dataset
+
+#: Tables built from CSV sources, in build order.
+TABLES = ("actors", "periods", "sources", "events", "event_rollcalls", "coders", "codings", "stances")
+CODED_TABLES = frozenset(TABLES)
+
+
+def read_source_csv(path: Path) -> pd.DataFrame:
+    """Read a source CSV as text (empty cells are missing; nothing else is converted)."""
+    if not path.is_file():
+        raise StanceError(f"Build input {path} is missing.", remedy="Run the build from a checkout of the repository, which has data/src/.")
+    return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+
+
+def _typed(name: str, df: pd.DataFrame, problems: list[pd.DataFrame]) -> pd.DataFrame:
+    typed, p = coerce_frame(name, df)
+    problems.append(p)
+    return typed
+
+
+def assemble_tables(src: Path) -> dict[str, pd.DataFrame]:
+    """Read, derive and type every table from ``src``; raise :class:`ValidationFailed` on any problem."""
+    problems: list[pd.DataFrame] = []
+    raw = {name: read_source_csv(src / f"{name}.csv") for name in ("actors", "periods", "sources", "events", "event_rollcalls", "coders", "codings", "decisions")}
+    links = raw["event_rollcalls"]
+    rcids = links.groupby("event_id")["rcid"].agg(lambda s: ";".join(sorted(s, key=int)))
+    raw["events"]["unga_rcids"] = raw["events"]["event_id"].map(rcids)
+    tables = {name: _typed(name, raw[name], problems) for name in ("actors", "periods", "sources", "events", "event_rollcalls", "coders", "codings")}
+    tables["codings"] = tables["codings"].sort_values(["event_id", "actor_id", "coder_id"], kind="stable").reset_index(drop=True)
+    stances, p = build_stances(tables["codings"], raw["decisions"])
+    problems.append(p)
+    tables["stances"] = stances
+    problems.append(validate_dataset(tables))
+    found = pd.concat([p for p in problems if len(p)], ignore_index=True) if any(len(p) for p in problems) else None
+    if found is not None:
+        raise ValidationFailed(f"The data sources in {src} have {len(found)} problem(s); nothing was written.", found,
+                               remedy="Fix each problem listed (table, row = 0-based data row, column) and run the build again.")
+    return tables
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _field(name: str, spec: object) -> dict[str, object]:
+    dtype = spec.dtype  # type: ignore[attr-defined]
+    kind = str(dtype)
+    field: dict[str, object] = {"name": name, "description": spec.description or ""}  # type: ignore[attr-defined]
+    if kind == "category":
+        field["type"] = "string"
+        field["constraints"] = {"enum": [str(c) for c in dtype.type.categories]}
+        if dtype.type.ordered:
+            field["ordered"] = True
+    elif kind == "Int64":
+        field["type"] = "integer"
+    elif kind.startswith("datetime64"):
+        field["type"] = "date"
+    else:
+        field["type"] = "string"
+    if not spec.nullable:  # type: ignore[attr-defined]
+        field.setdefault("constraints", {})["required"] = True  # type: ignore[index]
+    return field
+
+
+def table_descriptor(name: str) -> dict[str, object]:
+    """Frictionless-style ``schema`` of one table, generated from its pandera model."""
+    model = SCHEMAS[name]
+    schema = model.to_schema()
+    descriptor: dict[str, object] = {"fields": [_field(c, spec) for c, spec in schema.columns.items()]}
+    unique = getattr(model.Config, "unique", None)
+    if unique:
+        descriptor["primaryKey"] = list(unique)
+    else:
+        keyed = [c for c, spec in schema.columns.items() if spec.unique]
+        if keyed:
+            descriptor["primaryKey"] = keyed[:1]
+    return descriptor
+
+
+def describe(name: str) -> str:
+    """One-line description of a table (its schema's docstring)."""
+    return (SCHEMAS[name].__doc__ or name).strip().splitlines()[0]
+
+
+def write_datapackage(out: Path, resources: list[dict[str, object]], release: dict[str, object]) -> Path:
+    """Write ``datapackage.json`` (sorted keys, fixed layout: deterministic)."""
+    cb = load_codebook()
+    licenses = release["licenses"]
+    package = {
+        "profile": "tabular-data-package",
+        "name": release["name"],
+        "title": release["title"],
+        "description": release["description"],
+        "version": release["data_version"],
+        "created": release["released"],
+        "homepage": release["homepage"],
+        "codebook_version": cb.version,
+        "built_with": {"stance-coding": __version__},
+        "licenses": [licenses["coded"], licenses["unga"]],  # type: ignore[index]
+        "citation": f"The stance developers ({str(release['released'])[:4]}). {release['title']}. Data version {release['data_version']}, codebook version {cb.version}.",
+        "resources": resources,
+    }
+    path = out / "datapackage.json"
+    path.write_text(json.dumps(package, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def build(src: Path, out: Path) -> list[dict[str, object]]:
+    """Build every table from ``src`` into ``out`` (``out/parquet/*.parquet`` and ``out/datapackage.json``).
+
+    Returns the resource descriptors written into ``datapackage.json``.
+    """
+    release = tomllib.loads((src / "release.toml").read_text(encoding="utf-8"))
+    tables = assemble_tables(src)
+    parquet_dir = out / "parquet"
+    parquet_dir.mkdir(parents=True, exist_ok=True)
+    resources = []
+    for name, df in tables.items():
+        path = parquet_dir / f"{name}.parquet"
+        write_parquet(df, path)
+        license_key = "unga" if name.startswith("unga_") else "coded"
+        resources.append({
+            "name": name,
+            "path": f"parquet/{name}.parquet",
+            "format": "parquet",
+            "mediatype": "application/vnd.apache.parquet",
+            "description": describe(name),
+            "rows": int(len(df)),
+            "bytes": path.stat().st_size,
+            "hash": f"sha256:{_sha256(path)}",
+            "licenses": [release["licenses"][license_key]["name"]],
+            "schema": table_descriptor(name),
+        })
+    write_datapackage(out, resources, release)
+    return resources

@@ -1,0 +1,266 @@
+"""The ``stance`` command line.
+
+Every command has ``--help`` with an example. Errors are printed as one
+line with the remedy, without a traceback; exit codes: 0 success, 1 invalid
+content (a sheet with problems, a file that fails verification), 2 a file
+that cannot be read or a wrong call, 3 an internal error (a bug: set
+``STANCE_DEBUG=1`` to see the traceback and please report it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from stance import __version__
+from stance.errors import StanceError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _print_table(df: object) -> None:
+    import pandas as pd
+
+    with pd.option_context("display.max_rows", 500, "display.max_columns", 20, "display.width", 200, "display.max_colwidth", 80):
+        print(df.to_string(index=False))  # type: ignore[attr-defined]
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    import stance
+    from stance.loading import datapackage
+
+    pkg = datapackage()
+    print(f"stance-coding {__version__}")
+    print(f"data version {pkg['version']} (released {pkg['created']}), codebook version {stance.load_codebook().version}")
+    print(f"data folder: {stance._paths.data_dir()}")
+    print()
+    _print_table(stance.datasets()[["name", "rows", "license", "description"]])
+    return 0
+
+
+def cmd_codebook(args: argparse.Namespace) -> int:
+    from stance.codebook_render import render_categories, render_confidence
+
+    if args.markdown:
+        print(render_categories())
+        print()
+        print(render_confidence())
+        return 0
+    import stance
+
+    cb = stance.load_codebook()
+    print(f"{cb.title}, version {cb.version} ({cb.released})")
+    print(f"Unit: {cb.unit}")
+    print()
+    for c in cb.categories:
+        score = "excluded from ordinal measures" if c.score is None and cb.neutral_in_ordinal == "exclude" else f"score {c.score:g}" if c.score is not None else "midpoint"
+        print(f"{c.id} ({score})")
+        print(f"    {c.definition}")
+    print()
+    print("Ordinal order: " + " < ".join(cb.ordinal_order) + f"; neutral in ordinal measures: {cb.neutral_in_ordinal}")
+    print("Confidence: " + ", ".join(cb.confidence_ids))
+    print("Missing (never a category): " + ", ".join(m.id for m in cb.missing))
+    print("UN votes: " + ", ".join(f"{k} -> {v}" for k, v in cb.unga_mapping.items()) + " (absent and non-members: not coded)")
+    print(f"Full codebook: {cb.path.parent / 'codebook.md'}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from stance.validate import validate_sheet
+
+    worst = 0
+    outputs = []
+    for file in args.files:
+        report = validate_sheet(file, events=args.events, actors=args.actors, sources=args.sources,
+                                encoding=args.encoding, delimiter=args.delimiter, sheet=args.sheet)
+        outputs.append(report)
+        worst = max(worst, 0 if report.ok else 1)
+    if args.json:
+        import json
+
+        docs = [json.loads(r.to_json()) for r in outputs]
+        print(json.dumps(docs[0] if len(docs) == 1 else docs, indent=2, ensure_ascii=False))
+    else:
+        for r in outputs:
+            print(r.to_text(limit=None if args.all else 200))
+    return worst
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    import stance
+
+    report = stance.verify(raise_on_error=False)
+    for r in report.itertuples(index=False):
+        print(f"{'ok  ' if r.ok else 'FAIL'} {r.name:<18} {r.problem}")
+    bad = report[~report["ok"]]
+    if len(bad):
+        first = bad.iloc[0]
+        print(f"Error: {first['path']}: {first['problem']}. Remedy: reinstall stance-coding, or rebuild with `stance build` in a checkout.", file=sys.stderr)
+        return 1
+    print(f"All {len(report)} files match their recorded sha256 and row counts.")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from stance._paths import source_tree
+    from stance.build import build
+
+    root = source_tree()
+    src = Path(args.src) if args.src else (root / "data" / "src" if root else None)
+    if src is None:
+        raise StanceError("No data sources found: `stance build` runs in a checkout of the repository.", remedy="Clone the repository and run it there, or pass --src DIR --out DIR.")
+    out = Path(args.out) if args.out else src.parent
+    resources = build(src, out)
+    for r in resources:
+        print(f"{r['name']:<18} {r['rows']:>9} rows  {r['hash'][7:19]}")
+    print(f"Wrote {len(resources)} tables and datapackage.json to {out}.")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from stance.report import render_report
+
+    print(render_report(args.actor))
+    return 0
+
+
+def cmd_disagreements(args: argparse.Namespace) -> int:
+    from stance.adjudication import disagreements
+    from stance.sheets import read_sheet
+
+    codings = read_sheet(args.codings).frame
+    out = disagreements(codings, min_codings=args.min_codings)
+    if args.output:
+        _write(out, Path(args.output))
+        print(f"{out[['event_id', 'actor_id']].drop_duplicates().shape[0]} cells to adjudicate ({len(out)} codings) written to {args.output}.")
+    else:
+        _print_table(out[[c for c in ("event_id", "actor_id", "coder_id", "stance", "reason", "excerpt") if c in out.columns]])
+    return 0
+
+
+def cmd_adjudicate(args: argparse.Namespace) -> int:
+    from stance.adjudication import build_stances
+    from stance.schemas import validate_table
+    from stance.sheets import read_sheet
+
+    codings = read_sheet(args.codings).frame
+    decisions = read_sheet(args.decisions).frame if args.decisions else None
+    stances, problems = build_stances(codings, decisions, min_codings=args.min_codings)
+    problems = problems if len(problems) else validate_table("stances", stances)
+    if len(problems):
+        for r in problems.itertuples(index=False):
+            row = "" if r.row is None or r.row != r.row else f" row {int(r.row) + 2}"
+            print(f"{r.table}{row}: {r.value}: {r.problem}", file=sys.stderr)
+        print(f"Error: {len(problems)} problem(s); {args.output} was not written.", file=sys.stderr)
+        return 1
+    _write(stances, Path(args.output))
+    print(f"{len(stances)} stances ({(stances['method'] == 'adjudicated').sum()} adjudicated) written to {args.output}.")
+    return 0
+
+
+def _write(df: object, path: Path) -> None:
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        df.to_excel(path, index=False)  # type: ignore[attr-defined]
+    elif suffix == ".parquet":
+        from stance.parquet_io import write_parquet
+
+        write_parquet(df, path)  # type: ignore[arg-type]
+    else:
+        df.to_csv(path, index=False)  # type: ignore[attr-defined]
+
+
+COMMANDS: dict[str, tuple[Handler, str, str]] = {}
+
+
+def _command(sub: argparse._SubParsersAction, name: str, handler: Handler, help_text: str, example: str) -> argparse.ArgumentParser:
+    parser = sub.add_parser(name, help=help_text, description=help_text, epilog=f"Example:\n  {example}",
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.set_defaults(handler=handler)
+    COMMANDS[name] = (handler, help_text, example)
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (also used to generate the CLI reference)."""
+    parser = argparse.ArgumentParser(prog="stance", description="A comparative stance-coding dataset for international relations: codebook, data, validation, reports.",
+                                     epilog="Example:\n  stance report --actor KAZ", formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"stance-coding {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    _command(sub, "info", cmd_info, "Show the package, data and codebook versions and every shipped dataset with its row count.", "stance info")
+
+    p = _command(sub, "codebook", cmd_codebook, "Print the stance categories with their definitions, order and scores (from the codebook file).", "stance codebook")
+    p.add_argument("--markdown", action="store_true", help="print the generated Markdown tables used in codebook.md and the docs")
+
+    p = _command(sub, "validate", cmd_validate, "Check coders' sheets (CSV, XLSX, Parquet) against the codebook and the shipped events and actors; exit 0 valid, 1 invalid, 2 unreadable.", "stance validate sheet.xlsx --json")
+    p.add_argument("files", nargs="+", metavar="FILE", help="coding sheet(s) with the codings columns")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--all", action="store_true", help="print every problem (default: the first 200)")
+    p.add_argument("--events", metavar="FILE", help="events table to check event ids against (default: the shipped one)")
+    p.add_argument("--actors", metavar="FILE", help="actors table to check actor ids against (default: the shipped one)")
+    p.add_argument("--sources", metavar="FILE", help="sources table to check source ids against (default: the shipped one)")
+    p.add_argument("--encoding", metavar="NAME", help="text encoding of a CSV (default: from its byte-order mark, else UTF-8), e.g. cp1251, latin-1, utf-16")
+    p.add_argument("--delimiter", metavar="CHAR", help="CSV delimiter (default: sniffed from the header among , ; and tab)")
+    p.add_argument("--sheet", metavar="NAME", help="worksheet of an XLSX workbook (default: the one named 'codings', or the only one)")
+
+    _command(sub, "verify", cmd_verify, "Check every shipped data file against its recorded sha256 and row count; exit 1 naming the file that differs.", "stance verify")
+
+    p = _command(sub, "build", cmd_build, "Rebuild the Parquet files and datapackage.json from data/src (in a checkout); byte-identical for the same inputs.", "stance build")
+    p.add_argument("--src", metavar="DIR", help="folder with the source CSVs and release.toml (default: data/src of the checkout)")
+    p.add_argument("--out", metavar="DIR", help="output folder (default: data/ of the checkout)")
+
+    p = _command(sub, "report", cmd_report, "Show an actor's stances toward events grouped by the great power leading them, with the double-coding agreement.", "stance report --actor KAZ")
+    p.add_argument("--actor", required=True, metavar="ID", help="actor id, e.g. KAZ")
+
+    p = _command(sub, "disagreements", cmd_disagreements, "List the cells where coders differ (or that too few coders coded), side by side, for the adjudicator.", "stance disagreements codings.csv -o to_adjudicate.xlsx")
+    p.add_argument("codings", metavar="CODINGS", help="merged codings file")
+    p.add_argument("-o", "--output", metavar="FILE", help="write CSV/XLSX instead of printing")
+    p.add_argument("--min-codings", type=int, default=2, help="cells with fewer codings need a decision (default 2)")
+
+    p = _command(sub, "adjudicate", cmd_adjudicate, "Build the stances table from codings and the adjudicator's decisions (event_id, actor_id, stance, note); every decision needs a note.", "stance adjudicate codings.csv decisions.csv -o stances.csv")
+    p.add_argument("codings", metavar="CODINGS", help="merged codings file")
+    p.add_argument("decisions", metavar="DECISIONS", nargs="?", help="decisions file (event_id, actor_id, stance, note)")
+    p.add_argument("-o", "--output", metavar="FILE", required=True, help="stances file to write (.csv, .xlsx or .parquet)")
+    p.add_argument("--min-codings", type=int, default=2, help="cells with fewer codings need a decision (default 2)")
+
+    _register_optional(sub)
+    return parser
+
+
+def _register_optional(sub: argparse._SubParsersAction) -> None:
+    """Commands contributed by optional modules (agreement)."""
+    try:
+        from stance.agreement.cli import register
+    except ImportError:
+        return
+    register(sub, _command)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.handler(args))
+    except StanceError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug: one line unless debugging
+        if os.environ.get("STANCE_DEBUG"):
+            raise
+        print(f"Internal error: {type(exc).__name__}: {exc}. This is a bug in stance; rerun with STANCE_DEBUG=1 and report the traceback.", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
