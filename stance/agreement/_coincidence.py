@@ -56,18 +56,33 @@ def unit_counts(codes: np.ndarray, q: int) -> np.ndarray:
 def coincidences(counts: np.ndarray, unit_w: np.ndarray | None = None) -> np.ndarray:
     """Krippendorff's coincidence matrix ``o`` (q x q) from unit counts.
 
-    ``unit_w`` gives each row a multiplicity (used by the bootstrap).
+    Units with fewer than two codes get weight 0; ``unit_w`` gives each row a
+    multiplicity (used by the bootstrap). ``o.sum(axis=0)`` are the pairable
+    codes per category.
     """
     m = counts.sum(axis=1)
-    keep = m >= 2
-    c = counts[keep]
-    inv = 1.0 / (m[keep] - 1.0)
+    with np.errstate(divide="ignore"):
+        inv = np.where(m >= 2, 1.0 / (m - 1.0), 0.0)
     if unit_w is not None:
-        inv = inv * unit_w[keep]
-    scaled = c * inv[:, None]
-    o = scaled.T @ c
+        inv = inv * unit_w
+    scaled = counts * inv[:, None]
+    o = scaled.T @ counts
     o[np.diag_indices_from(o)] -= scaled.sum(axis=0)
     return o
+
+
+def alpha_from_coincidences(o: np.ndarray, metric: str, values: np.ndarray) -> tuple[float, float, float]:
+    """Alpha, D_o, D_e from a coincidence matrix (NaN when undefined; no warning)."""
+    n_c = o.sum(axis=0)
+    n = n_c.sum()
+    if n < 2:
+        return float("nan"), float("nan"), float("nan")
+    d = distance_matrix(metric, values, n_c)
+    d_o = float((o * d).sum() / n)
+    d_e = float((n_c @ d @ n_c) / (n * (n - 1.0)))
+    if d_e == 0:
+        return float("nan"), d_o, d_e
+    return 1.0 - d_o / d_e, d_o, d_e
 
 
 def distance_matrix(metric: str, values: np.ndarray, n_c: np.ndarray) -> np.ndarray:
@@ -110,14 +125,4 @@ def alpha_from_counts(counts: np.ndarray, metric: str, values: np.ndarray, unit_
         D_o = \frac{1}{n}\sum_{c,k} o_{ck}\,\delta^2_{ck}, \quad
         D_e = \frac{1}{n(n-1)}\sum_{c,k} n_c\, n_k\, \delta^2_{ck}.
     """
-    o = coincidences(counts, unit_w)
-    n_c = o.sum(axis=0)
-    n = n_c.sum()
-    if n < 2:
-        return float("nan"), float("nan"), float("nan")
-    d = distance_matrix(metric, values, n_c)
-    d_o = float((o * d).sum() / n)
-    d_e = float((n_c @ d @ n_c) / (n * (n - 1.0)))
-    if d_e == 0:
-        return float("nan"), d_o, d_e
-    return 1.0 - d_o / d_e, d_o, d_e
+    return alpha_from_coincidences(coincidences(counts, unit_w), metric, values)

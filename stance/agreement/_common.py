@@ -51,26 +51,36 @@ def two_coders(r: Ratings, coders: Sequence[Any] | None, coefficient: str) -> Ra
     return r
 
 
-def degenerate(coefficient: str, n_coders: int, counts: np.ndarray, categories: Sequence[Any], *, stacklevel: int = 5) -> float | None:
+def degenerate(
+    coefficient: str,
+    n_coders: int,
+    n_pair_units: int,
+    pair_totals: np.ndarray,
+    categories: Sequence[Any],
+    *,
+    stacklevel: int = 5,
+) -> float | None:
     """NaN plus a DegenerateDataWarning if the data are degenerate; otherwise None.
 
-    ``counts`` are unit-by-category counts of the units that enter the
-    coefficient (pairable = rows with at least two codes).
+    Parameters
+    ----------
+    n_pair_units : int
+        Units with at least two codes (two-coder coefficients: units coded by both).
+    pair_totals : ndarray, shape (q,)
+        Pairable codes per category (codes in those units).
     """
     if n_coders < 2:
         return undefined(coefficient, "one coder", f"only {n_coders} coder(s) in the data", stacklevel=stacklevel)
-    m = counts.sum(axis=1)
-    pair = counts[m >= 2]
-    if pair.shape[0] == 0:
+    if n_pair_units == 0:
         return undefined(coefficient, "no pairable values", "no unit is coded by two or more coders", stacklevel=stacklevel)
-    if pair.shape[0] < 2:
+    if n_pair_units < 2:
         return undefined(coefficient, "one unit", "only one unit is coded by two or more coders", stacklevel=stacklevel)
     if len(categories) < 2:
         return undefined(coefficient, "one category", f"the category set {list(categories)} has fewer than two categories", stacklevel=stacklevel)
-    used = np.flatnonzero(pair.sum(axis=0) > 0)
+    used = np.flatnonzero(np.asarray(pair_totals) > 0)
     if used.size < 2:
         cat = categories[int(used[0])]
-        return undefined(coefficient, "one category", f"all {int(pair.sum())} pairable codes are {cat!r}", stacklevel=stacklevel)
+        return undefined(coefficient, "one category", f"all {int(np.sum(pair_totals))} pairable codes are {cat!r}", stacklevel=stacklevel)
     return None
 
 

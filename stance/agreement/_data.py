@@ -122,9 +122,6 @@ def _codebook_ids() -> tuple[str, ...]:
 def _infer_categories(values: np.ndarray, observed_mask: np.ndarray) -> tuple[Any, ...]:
     """Category set when none is given (see the module docstring)."""
     obs = values[observed_mask]
-    if obs.dtype.kind in "fiub":
-        uniq = _unique_numeric(obs)
-        return tuple(v.item() for v in uniq)
     uniq_obj = pd.unique(obs.astype(object))
     if all(isinstance(v, str) for v in uniq_obj):
         ids = _codebook_ids()
@@ -144,71 +141,101 @@ def _infer_categories(values: np.ndarray, observed_mask: np.ndarray) -> tuple[An
     )
 
 
-def _unique_numeric(obs: np.ndarray) -> np.ndarray:
-    """Sorted distinct values; O(n) when the values are small integers."""
-    if obs.size == 0:
-        return obs
-    if obs.dtype.kind == "f":
-        lo, hi = obs.min(), obs.max()
-        if hi - lo < 1_000_000 and np.all(obs == np.floor(obs)):
-            present = np.bincount((obs - lo).astype(np.int64)) > 0
-            return (np.flatnonzero(present) + lo).astype(obs.dtype)
-        return np.unique(obs)
-    if obs.dtype.kind in "iu":
-        lo, hi = int(obs.min()), int(obs.max())
-        if hi - lo < 1_000_000:
-            present = np.bincount((obs - lo).astype(np.int64)) > 0
-            return (np.flatnonzero(present) + lo).astype(obs.dtype)
-    return np.unique(obs)
-
-
 def _encode(values: np.ndarray, categories: tuple[Any, ...], missing: Any = None) -> np.ndarray:
     """Map a 2-D array of codes to positions in ``categories`` (-1 = missing)."""
     shape = values.shape
     flat = values.reshape(-1)
     if flat.dtype.kind in "fiub" and all(isinstance(c, numbers.Number) for c in categories):
-        miss = np.isnan(flat) if flat.dtype.kind == "f" else np.zeros(flat.shape, bool)
-        if missing is not None:
-            miss |= flat == missing
-        cats = np.asarray(categories, dtype=float)
-        out = _encode_numeric(flat, cats, miss)
-    else:
-        obj = flat.astype(object)
-        miss = pd.isna(obj)
-        if missing is not None:
-            miss |= obj == missing
-        out = pd.Index(list(categories), dtype=object).get_indexer(obj)
-    bad = (out < 0) & ~miss
+        codes, _ = _encode_numeric_array(values, categories, missing)
+        return codes
+    obj = flat.astype(object)
+    miss = pd.isna(obj)
+    if missing is not None:
+        miss |= obj == missing
+    out = pd.Index(list(categories), dtype=object).get_indexer(obj)
+    _raise_unknown(flat, (out < 0) & ~miss, categories)
+    out[miss] = -1
+    return out.astype(_code_dtype(len(categories))).reshape(shape)
+
+
+def _code_dtype(q: int) -> type:
+    return np.int8 if q < 127 else np.int32
+
+
+def _raise_unknown(flat: np.ndarray, bad: np.ndarray, categories: Sequence[Any]) -> None:
     if bad.any():
         unknown = pd.unique(flat[bad].astype(object))[:10]
         raise StanceError(
             f"Codes {list(unknown)} are not in the category set {list(categories)}.",
             remedy="Correct those codes, or include them in categories=[...].",
         )
-    out[miss] = -1
-    dtype = np.int8 if len(categories) < 127 else np.int32
-    return out.astype(dtype).reshape(shape)
 
 
-def _encode_numeric(flat: np.ndarray, cats: np.ndarray, miss: np.ndarray) -> np.ndarray:
-    ok = ~miss
-    vals = flat[ok]
+_SMALL_SPAN = 1 << 16
+
+
+def _encode_numeric_array(values: np.ndarray, categories: Sequence[Any] | None, missing: Any = None) -> tuple[np.ndarray, tuple[Any, ...]]:
+    """Encode a numeric array (and infer its categories if none are given) in O(n).
+
+    Small-integer codes (the usual case: 0..q-1, 1..5, -1..1) go through a
+    lookup table with no sorting or hashing; anything else falls back to
+    ``np.unique`` / ``pandas.Index.get_indexer``.
+    """
+    shape = values.shape
+    flat = values.reshape(-1)
+    if flat.dtype.kind == "b":
+        flat = flat.astype(np.int64)
+    if flat.dtype.kind == "f":
+        miss = np.isnan(flat)
+    else:
+        miss = np.zeros(flat.shape, dtype=bool)
+    if missing is not None and not _is_missing_scalar(missing):
+        miss |= flat == missing
+    any_miss = bool(miss.any())
+    ok_vals = flat[~miss] if any_miss else flat
+    if ok_vals.size == 0:
+        cats = tuple(categories) if categories is not None else ()
+        return np.full(shape, -1, dtype=_code_dtype(len(cats))), cats
+    lo, hi = ok_vals.min(), ok_vals.max()
+    integral = flat.dtype.kind in "iu" or bool(np.all(ok_vals == np.floor(ok_vals)))
+    if integral and hi - lo < _SMALL_SPAN:
+        lo_i = int(lo)
+        span = int(hi) - lo_i + 1
+        shifted = ok_vals - (lo_i - 1)  # values map to 1..span
+        pos = shifted.astype(np.intp)
+        if categories is None:
+            present = np.bincount(pos, minlength=span + 1)[1:] > 0
+            cat_vals = np.flatnonzero(present) + lo_i
+            if flat.dtype.kind == "f":
+                cats = tuple(float(v) for v in cat_vals)
+            else:
+                cats = tuple(int(v) for v in cat_vals)
+        else:
+            cats = tuple(categories)
+        table = np.full(span + 1, -1, dtype=np.int64)
+        for i, c in enumerate(cats):
+            if isinstance(c, numbers.Number) and float(c) == int(c) and lo_i <= int(c) <= int(hi):
+                table[int(c) - lo_i + 1] = i
+        code_dtype = _code_dtype(len(cats))
+        enc = table.astype(code_dtype)[pos]
+        if categories is not None:
+            _raise_unknown(ok_vals, enc < 0, cats)
+        if any_miss:
+            out = np.full(flat.shape, -1, dtype=code_dtype)
+            out[~miss] = enc
+        else:
+            out = enc
+        return out.reshape(shape), cats
+    # General numeric path.
+    if categories is None:
+        cats = tuple(v.item() for v in np.unique(ok_vals))
+    else:
+        cats = tuple(categories)
+    enc = pd.Index(np.asarray(cats, dtype=float)).get_indexer(ok_vals.astype(float))
+    _raise_unknown(ok_vals, enc < 0, cats)
     out = np.full(flat.shape, -1, dtype=np.int64)
-    if vals.size == 0:
-        return out
-    integral_cats = np.all(cats == np.floor(cats)) and cats.size > 0
-    lo, hi = float(cats.min()), float(cats.max())
-    if integral_cats and hi - lo < 1_000_000:
-        # Lookup table: O(n), no hashing.
-        table = np.full(int(hi - lo) + 1, -1, dtype=np.int64)
-        table[(cats - lo).astype(np.int64)] = np.arange(cats.size)
-        inside = (vals >= lo) & (vals <= hi) & (vals == np.floor(vals))
-        pos = np.full(vals.shape, -1, dtype=np.int64)
-        pos[inside] = table[(vals[inside] - lo).astype(np.int64)]
-        out[ok] = pos
-        return out
-    out[ok] = pd.Index(cats).get_indexer(vals.astype(float))
-    return out
+    out[~miss] = enc
+    return out.astype(_code_dtype(len(cats))).reshape(shape), cats
 
 
 def _unit_columns(unit: UnitSpec) -> list[str]:
@@ -331,6 +358,13 @@ def as_ratings(
         nonmiss = [v for v in flat if not _is_missing_scalar(v) and v is not pd.NA]
         if nonmiss and all(isinstance(v, numbers.Number) and not isinstance(v, bool) for v in nonmiss):
             values = np.array([np.nan if _is_missing_scalar(v) else float(v) for v in flat], dtype=float).reshape(values.shape)
+    if values.dtype.kind in "fiub" and cat_dtype is None and (
+        categories is None or all(isinstance(c, numbers.Number) for c in categories)
+    ):
+        codes, cats = _encode_numeric_array(values, categories, missing)
+        if len(set(cats)) != len(cats):
+            raise StanceError(f"categories={list(cats)} repeats a category.", remedy="List each category once.")
+        return Ratings(codes=codes, categories=cats, coders=coders)
     if categories is None:
         if cat_dtype is not None:
             categories = tuple(cat_dtype.categories)

@@ -83,7 +83,8 @@ def _multi(
         scores=None if s is None else tuple(float(x) for x in s),
         n_excluded=r.n_excluded,
     )
-    bad = degenerate(coef, r.n_coders, counts, r.categories)
+    pair = m >= 2
+    bad = degenerate(coef, r.n_coders, int(pair.sum()), counts[pair].sum(axis=0), r.categories)
     if bad is not None:
         return AgreementResult(estimate=bad, **base)
     est, pa, pe, se = gwet_raw(counts, w, kind)
@@ -371,13 +372,7 @@ def two_coder_coefficient(
         scores=None if s is None else tuple(float(x) for x in s),
         n_excluded=r.n_excluded,
     )
-    # Degenerate checks on the paired units: counts per category of each paired unit.
-    counts = np.zeros((n_paired, r.q))
-    if n_paired:
-        ok = (r.codes[:, 0] >= 0) & (r.codes[:, 1] >= 0)
-        counts[np.arange(n_paired), r.codes[ok, 0]] += 1
-        counts[np.arange(n_paired), r.codes[ok, 1]] += 1
-    bad = degenerate(coef, r.n_coders, counts, r.categories, stacklevel=6)
+    bad = degenerate(coef, r.n_coders, n_paired, t.sum(axis=0) + t.sum(axis=1), r.categories, stacklevel=6)
     if bad is not None:
         return AgreementResult(estimate=bad, **base)
     est, po, pe, se = table_coefficient(t, w, kind)

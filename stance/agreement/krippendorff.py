@@ -41,7 +41,7 @@ from typing import Any
 
 import numpy as np
 
-from stance.agreement._coincidence import alpha_from_counts, unit_counts
+from stance.agreement._coincidence import alpha_from_coincidences, alpha_from_counts, coincidences, unit_counts
 from stance.agreement._common import ScoresArg, degenerate, prepare, zero_denominator
 from stance.agreement._data import DEFAULT_CODER, DEFAULT_UNIT, DEFAULT_VALUE, UnitSpec
 from stance.agreement.bootstrap import bootstrap_rows
@@ -128,12 +128,16 @@ def krippendorff_alpha(
                 remedy="Use metric='interval' for scores with a negative range (such as the codebook's -1..1), or pass non-negative scores=.",
             )
         values, inverse = np.unique(s, return_inverse=True)
-        lookup = np.append(inverse, -1)  # index -1 (missing) maps to -1
-        codes = lookup[r.codes.astype(np.int64)]
+        if len(values) == r.q and bool(np.all(np.diff(s) > 0)):
+            codes = r.codes  # scores increase along the categories: positions are the levels
+        else:
+            lookup = np.append(inverse, -1).astype(r.codes.dtype)  # position -1 (missing) stays -1
+            codes = lookup[r.codes]
         level_cats = r.categories
     counts = unit_counts(codes, len(values))
     m = counts.sum(axis=1)
     pair = m >= 2
+    o = coincidences(counts)
     base = dict(
         coefficient=coef,
         method=method,
@@ -149,10 +153,10 @@ def krippendorff_alpha(
     level_names = level_cats if nominal else tuple(
         "/".join(str(c) for c, v in zip(r.categories, s) if v == val) for val in values  # type: ignore[arg-type]
     )
-    bad = degenerate(coef, r.n_coders, counts, level_names)
+    bad = degenerate(coef, r.n_coders, base["n_units"], o.sum(axis=0), level_names)
     if bad is not None:
         return AgreementResult(estimate=bad, **base)
-    est, d_o, d_e = alpha_from_counts(counts, metric, values)
+    est, d_o, d_e = alpha_from_coincidences(o, metric, values)
     if np.isnan(est):
         return AgreementResult(estimate=zero_denominator(coef), p_o=d_o, p_e=d_e, **base)
     lo = hi = None
