@@ -42,7 +42,7 @@ def cell_summary(codings: pd.DataFrame) -> pd.DataFrame:
     c = codings.assign(stance=codings["stance"].astype("string")).sort_values(CELL + ["coder_id"], kind="stable")
     grouped = c.groupby(CELL, sort=True, observed=True)
     out = grouped.agg(n_codings=("stance", "size"), n_distinct=("stance", "nunique")).reset_index()
-    labels = (c["coder_id"].astype("string") + "=" + c["stance"]).groupby([c["event_id"], c["actor_id"]], sort=True, observed=True).agg("; ".join)
+    labels = (c["coder_id"].astype("string") + "=" + c["stance"].fillna("(missing)")).fillna("(missing)").groupby([c["event_id"], c["actor_id"]], sort=True, observed=True).agg("; ".join)
     out["stances"] = labels.to_numpy()
     return out
 
@@ -87,20 +87,20 @@ def build_stances(codings: pd.DataFrame, decisions: pd.DataFrame | None = None, 
     summary = cell_summary(codings)
     first = codings.assign(stance=codings["stance"].astype("string")).sort_values(CELL + ["coder_id"], kind="stable").groupby(CELL, sort=True, observed=True)["stance"].first().reset_index()
     summary = summary.merge(first, on=CELL)
-    dec = decisions.reset_index(drop=True).assign(_row=lambda d: range(len(d)))
+    dec = decisions.reset_index(drop=True).assign(row_=lambda d: range(len(d)))
     problems: list[dict[str, object]] = []
 
     dup = dec[dec.duplicated(CELL, keep=False)]
     for r in dup.itertuples():
-        problems.append({"table": "decisions", "row": r._row, "column": "event_id,actor_id", "value": f"{r.event_id} x {r.actor_id}",
+        problems.append({"table": "decisions", "row": r.row_, "column": "event_id,actor_id", "value": f"{r.event_id} x {r.actor_id}",
                          "problem": "more than one decision for this cell: keep one"})
     note_missing = dec["note"].fillna("").astype(str).str.strip() == ""
     for r in dec[note_missing].itertuples():
-        problems.append({"table": "decisions", "row": r._row, "column": "note", "value": None,
+        problems.append({"table": "decisions", "row": r.row_, "column": "note", "value": None,
                          "problem": "every decision needs a note giving the reason: write it"})
     merged = summary.merge(dec.drop_duplicates(CELL), on=CELL, how="outer", suffixes=("", "_decided"), indicator=True)
     for r in merged[merged["_merge"] == "right_only"].itertuples():
-        problems.append({"table": "decisions", "row": int(r._row), "column": "event_id,actor_id", "value": f"{r.event_id} x {r.actor_id}",
+        problems.append({"table": "decisions", "row": int(r.row_), "column": "event_id,actor_id", "value": f"{r.event_id} x {r.actor_id}",
                          "problem": "no coding exists for this cell: check the ids or code the cell first"})
     merged = merged[merged["_merge"] != "right_only"]
     needs = (merged["n_distinct"] > 1) | (merged["n_codings"] < min_codings)

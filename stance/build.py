@@ -25,6 +25,7 @@ import tomllib
 from pathlib import Path
 
 import pandas as pd
+import pyarrow
 
 from stance import __version__
 from stance.adjudication import build_stances
@@ -129,7 +130,7 @@ def write_datapackage(out: Path, resources: list[dict[str, object]], release: di
         "created": release["released"],
         "homepage": release["homepage"],
         "codebook_version": cb.version,
-        "built_with": {"stance-coding": __version__},
+        "built_with": {"stance-coding": __version__, "pyarrow": pyarrow.__version__},
         "licenses": [licenses["coded"], licenses["unga"]],  # type: ignore[index]
         "citation": f"The stance developers ({str(release['released'])[:4]}). {release['title']}. Data version {release['data_version']}, codebook version {cb.version}.",
         "resources": resources,

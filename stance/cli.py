@@ -30,12 +30,13 @@ def _print_table(df: object) -> None:
 
 def cmd_info(args: argparse.Namespace) -> int:
     import stance
+    from stance._paths import data_dir
     from stance.loading import datapackage
 
     pkg = datapackage()
     print(f"stance-coding {__version__}")
     print(f"data version {pkg['version']} (released {pkg['created']}), codebook version {stance.load_codebook().version}")
-    print(f"data folder: {stance._paths.data_dir()}")
+    print(f"data folder: {data_dir()}")
     print()
     _print_table(stance.datasets()[["name", "rows", "license", "description"]])
     return 0
@@ -161,6 +162,26 @@ def cmd_adjudicate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check_evidence(args: argparse.Namespace) -> int:
+    from stance.excerpts import check_evidence
+
+    sources = Path(args.sources)
+    if not sources.is_dir():
+        raise StanceError(f"Source folder {sources} not found.", remedy="Pass the folder holding the source texts with --sources (in the project: ../shared/sources).")
+    problems = check_evidence(sources, Path(args.unga) if args.unga else None)
+    import stance
+
+    n = len(stance.load("codings"))
+    for r in problems.itertuples(index=False):
+        print(f"{r.event_id} x {r.actor_id} ({r.coder_id}, {r.source_id}): {r.problem}")
+    if len(problems):
+        print(f"Error: {len(problems)} of {n} codings fail the evidence check.", file=sys.stderr)
+        return 1
+    checked = "excerpts and UN votes" if args.unga else "excerpts (UN votes not checked: pass --unga)"
+    print(f"All {n} codings pass the evidence check ({checked}).")
+    return 0
+
+
 def _write(df: object, path: Path) -> None:
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
@@ -226,6 +247,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("decisions", metavar="DECISIONS", nargs="?", help="decisions file (event_id, actor_id, stance, note)")
     p.add_argument("-o", "--output", metavar="FILE", required=True, help="stances file to write (.csv, .xlsx or .parquet)")
     p.add_argument("--min-codings", type=int, default=2, help="cells with fewer codings need a decision (default 2)")
+
+    p = _command(sub, "check-evidence", cmd_check_evidence, "Check that every shipped coding's excerpt occurs verbatim in its source text and every UN-vote coding matches the recorded vote.", "stance check-evidence --sources ../shared/sources --unga ../shared/data-raw/unga")
+    p.add_argument("--sources", required=True, metavar="DIR", help="folder with the source texts named in the sources table")
+    p.add_argument("--unga", metavar="DIR", help="folder with un_votes.csv.gz, to check UN-vote codings")
 
     _register_optional(sub)
     return parser

@@ -79,6 +79,7 @@ def agreement_summary(actor: str | None = None) -> dict[str, object]:
 def render_report(actor: str) -> str:
     """Plain-text report for the CLI (``stance report --actor KAZ``)."""
     import stance
+    from stance.loading import data_version
 
     actors = _load("actors").set_index("actor_id")
     if actor not in actors.index:
@@ -87,7 +88,7 @@ def render_report(actor: str) -> str:
         raise StanceError(f"Unknown actor {actor!r}.", remedy=f"Use an actor id from the actors table, e.g. {', '.join(actors.index[:6])}.")
     table = stances_by_pole(actor)
     lines = [f"{actors.loc[actor, 'name']} ({actor}): stances toward events, by leading great power",
-             f"data version {stance.loading.data_version()}, codebook version {stance.load_codebook().version}", ""]
+             f"data version {data_version()}, codebook version {stance.load_codebook().version}", ""]
     if table.empty:
         lines.append("No adjudicated stances for this actor yet (cells without evidence are not coded).")
         return "\n".join(lines)

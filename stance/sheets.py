@@ -239,7 +239,7 @@ def read_sheet(path: str | Path, *, encoding: str | None = None, delimiter: str 
     if size == 0:
         raise _fail(path, "is empty (0 bytes).", "Hand in the filled sheet; start from `stance template` if you have none.")
     with open(path, "rb") as fh:
-        head = fh.read(8)
+        head = fh.read(4096)
     suffix = path.suffix.lower()
     if head.startswith(PARQUET_MAGIC) or suffix == ".parquet":
         return read_parquet_sheet(path)
