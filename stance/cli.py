@@ -90,6 +90,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return worst
 
 
+def cmd_dictionary(args: argparse.Namespace) -> int:
+    from stance.dictionary import render_dictionary
+
+    print(render_dictionary())
+    return 0
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     import stance
 
@@ -227,6 +234,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding", metavar="NAME", help="text encoding of a CSV (default: from its byte-order mark, else UTF-8), e.g. cp1251, latin-1, utf-16")
     p.add_argument("--delimiter", metavar="CHAR", help="CSV delimiter (default: sniffed from the header among , ; and tab)")
     p.add_argument("--sheet", metavar="NAME", help="worksheet of an XLSX workbook (default: the one named 'codings', or the only one)")
+
+    _command(sub, "dictionary", cmd_dictionary, "Print the data dictionary (every column of every table: type, allowed values, meaning) as Markdown.", "stance dictionary > docs/data-dictionary.md")
 
     _command(sub, "verify", cmd_verify, "Check every shipped data file against its recorded sha256 and row count; exit 1 naming the file that differs.", "stance verify")
 

@@ -77,3 +77,13 @@ def test_broken_codebooks_are_refused_with_the_rule(tmp_path, old, new, message)
     path.write_text(src.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(CodebookError, match=message):
         parse_codebook(path)
+
+
+def test_data_dictionary_is_in_sync_with_the_schemas():
+    from stance.dictionary import render_dictionary
+
+    text = (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
+    assert text.strip() == render_dictionary().strip(), "docs/data-dictionary.md is stale: run `stance dictionary > docs/data-dictionary.md`"
+    for name, model in SCHEMAS.items():
+        for column in model.to_schema().columns:
+            assert f"| `{column}` |" in text
