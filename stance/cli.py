@@ -90,6 +90,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return worst
 
 
+def cmd_reliability(args: argparse.Namespace) -> int:
+    from stance.reliability import render_markdown
+
+    unga = Path(args.unga) if args.unga else None
+    if unga is not None and not (unga / "un_votes.csv.gz").is_file():
+        raise StanceError(f"{unga / 'un_votes.csv.gz'} not found.", remedy="Pass the folder with the UN vote files (in the project: ../shared/data-raw/unga).")
+    print(render_markdown(unga))
+    return 0
+
+
 def cmd_dictionary(args: argparse.Namespace) -> int:
     from stance.dictionary import render_dictionary
 
@@ -234,6 +244,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding", metavar="NAME", help="text encoding of a CSV (default: from its byte-order mark, else UTF-8), e.g. cp1251, latin-1, utf-16")
     p.add_argument("--delimiter", metavar="CHAR", help="CSV delimiter (default: sniffed from the header among , ; and tab)")
     p.add_argument("--sheet", metavar="NAME", help="worksheet of an XLSX workbook (default: the one named 'codings', or the only one)")
+
+    p = _command(sub, "reliability", cmd_reliability, "Print the reliability report of the shipped codings (coefficients with bootstrap intervals, confusion matrix, per-category agreement, UN-vote check) as Markdown.", "stance reliability --unga ../shared/data-raw/unga > docs/reliability.md")
+    p.add_argument("--unga", metavar="DIR", help="folder with un_votes.csv.gz, for the comparison with UN votes")
 
     _command(sub, "dictionary", cmd_dictionary, "Print the data dictionary (every column of every table: type, allowed values, meaning) as Markdown.", "stance dictionary > docs/data-dictionary.md")
 
