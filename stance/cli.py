@@ -90,6 +90,43 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return worst
 
 
+def cmd_agreement(args: argparse.Namespace) -> int:
+    import warnings
+
+    from stance.agreement import agreement_report
+    from stance.errors import DegenerateDataWarning
+
+    if args.file:
+        from stance.sheets import read_sheet
+
+        codings = read_sheet(args.file, encoding=args.encoding, sheet=args.sheet).frame
+        label = args.file
+        missing = [c for c in ("event_id", "actor_id", "coder_id", "stance") if c not in codings.columns]
+        if missing:
+            raise StanceError(f"{args.file}: columns {', '.join(missing)} are missing.", remedy="Give a merged codings file with event_id, actor_id, coder_id and stance columns (`stance merge`).")
+    else:
+        import stance
+
+        codings = stance.load("codings")
+        label = "shipped codings"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DegenerateDataWarning)
+        report = agreement_report(codings, ci=args.ci, n_boot=args.n_boot, seed=args.seed)
+    notes = [str(w.message) for w in caught if issubclass(w.category, DegenerateDataWarning)]
+    if args.json:
+        import json
+
+        doc = {"file": label, "coefficients": json.loads(report.to_json(orient="records")), "warnings": notes}
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+    else:
+        print(f"Agreement for {label}: {codings[['event_id', 'actor_id']].drop_duplicates().shape[0]} cells, {codings['coder_id'].nunique()} coders")
+        cols = [c for c in ("method", "estimate", "ci_low", "ci_high", "se", "n_units", "n_coders", "n_pairable", "n_excluded") if c in report.columns]
+        _print_table(report[cols].round(4))
+        for note in notes:
+            print(f"Note: {note}")
+    return 0
+
+
 def cmd_reliability(args: argparse.Namespace) -> int:
     from stance.reliability import render_markdown
 
@@ -244,6 +281,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding", metavar="NAME", help="text encoding of a CSV (default: from its byte-order mark, else UTF-8), e.g. cp1251, latin-1, utf-16")
     p.add_argument("--delimiter", metavar="CHAR", help="CSV delimiter (default: sniffed from the header among , ; and tab)")
     p.add_argument("--sheet", metavar="NAME", help="worksheet of an XLSX workbook (default: the one named 'codings', or the only one)")
+
+    p = _command(sub, "agreement", cmd_agreement, "Inter-coder agreement of a codings file (or of the shipped codings): percent agreement, Cohen's kappa, Scott's pi, Fleiss, Krippendorff's alpha, Gwet's AC1, Brennan-Prediger.", "stance agreement merged_codings.csv --json")
+    p.add_argument("file", nargs="?", metavar="FILE", help="codings file (CSV, XLSX, Parquet) with event_id, actor_id, coder_id, stance; default: the shipped codings")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--ci", action="store_true", help="add 95%% bootstrap confidence intervals over cells")
+    p.add_argument("--n-boot", type=int, default=1000, help="bootstrap resamples (default 1000)")
+    p.add_argument("--seed", type=int, default=1, help="bootstrap seed (default 1)")
+    p.add_argument("--encoding", metavar="NAME", help="CSV encoding (see stance validate)")
+    p.add_argument("--sheet", metavar="NAME", help="XLSX worksheet")
 
     p = _command(sub, "reliability", cmd_reliability, "Print the reliability report of the shipped codings (coefficients with bootstrap intervals, confusion matrix, per-category agreement, UN-vote check) as Markdown.", "stance reliability --unga ../shared/data-raw/unga > docs/reliability.md")
     p.add_argument("--unga", metavar="DIR", help="folder with un_votes.csv.gz, for the comparison with UN votes")

@@ -113,3 +113,21 @@ def test_evidence_check_catches_a_doctored_excerpt_and_a_wrong_vote():
     vote_rows["stance"] = "neutral"
     problems = check_vote_codings(vote_rows, sources, stance.load("actors"), stance.load("event_rollcalls"), shared_dir("data-raw", "unga"))
     assert len(problems) == 1 and "maps to" in problems.loc[0, "problem"]
+
+
+def test_agreement_command_on_a_coder_file_matches_sklearn(capsys, tmp_path):
+    import json
+
+    from sklearn.metrics import cohen_kappa_score
+
+    a = ["hedge", "support", "support", "oppose", "hedge", "oppose"]
+    b = ["hedge", "oppose", "support", "oppose", "support", "oppose"]
+    rows = [{"event_id": f"e{i}", "actor_id": "KAZ", "coder_id": c, "stance": s} for i, (x, y) in enumerate(zip(a, b)) for c, s in (("a", x), ("b", y))]
+    path = tmp_path / "merged.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    code, out, _ = run(capsys, "agreement", str(path), "--json")
+    assert code == 0
+    got = {r["coefficient"]: r["estimate"] for r in json.loads(out)["coefficients"]}
+    assert abs(got["cohen_kappa"] - cohen_kappa_score(a, b)) < 1e-9
+    code, out, _ = run(capsys, "agreement")
+    assert code == 0 and "Agreement for shipped codings" in out
