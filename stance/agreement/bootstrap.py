@@ -46,19 +46,21 @@ def _check(n_boot: int, conf_level: float) -> None:
 
 
 def _distinct_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct rows and their frequencies (fast path for small non-negative integers)."""
+    """Distinct rows and, for each input row, the index of its distinct row."""
     if rows.size and rows.min() >= 0 and np.all(rows == np.floor(rows)):
         base = int(rows.max()) + 1
         if rows.shape[1] * np.log2(base) < 62:
             mult = base ** np.arange(rows.shape[1], dtype=np.int64)
             keys = rows.astype(np.int64) @ mult
-            uniq, first, freq = np.unique(keys, return_index=True, return_counts=True)
-            return rows[first], freq
-    return np.unique(rows, axis=0, return_counts=True)
+            _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+            return rows[first], inverse.reshape(-1)
+    patterns, inverse = np.unique(rows, axis=0, return_inverse=True)
+    return patterns, inverse.reshape(-1)
 
 
 def bootstrap_rows(
     rows: np.ndarray,
+    multiplicity: np.ndarray | None,
     statistic: Callable[[np.ndarray, np.ndarray], float],
     *,
     n_boot: int,
@@ -69,8 +71,10 @@ def bootstrap_rows(
 
     Parameters
     ----------
-    rows : ndarray, shape (n_units, k)
-        One row per unit; identical rows are pooled.
+    rows : ndarray, shape (n_rows, k)
+        One row per unit or per pooled pattern of units; identical rows are pooled.
+    multiplicity : ndarray, shape (n_rows,), optional
+        Units per row (None: one unit per row).
     statistic : callable
         ``statistic(patterns, multiplicities) -> float`` (NaN if undefined).
     n_boot : int
@@ -86,8 +90,11 @@ def bootstrap_rows(
     """
     _check(n_boot, conf_level)
     rng = np.random.default_rng(seed)
-    n = rows.shape[0]
-    patterns, freq = _distinct_rows(rows)
+    if multiplicity is None:
+        multiplicity = np.ones(rows.shape[0])
+    patterns, inverse = _distinct_rows(rows)
+    freq = np.bincount(inverse, weights=multiplicity, minlength=patterns.shape[0])
+    n = int(round(freq.sum()))
     draws = rng.multinomial(n, freq / n, size=int(n_boot))
     reps = np.array([statistic(patterns, d.astype(float)) for d in draws])
     lo, hi = percentile_interval(reps, conf_level)

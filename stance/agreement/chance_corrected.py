@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from stance.agreement._coincidence import unit_counts
+from stance.agreement._coincidence import unit_count_patterns
 from stance.agreement._common import ScoresArg, degenerate, prepare, two_coders, weights_label, zero_denominator
 from stance.agreement._data import DEFAULT_CODER, DEFAULT_UNIT, DEFAULT_VALUE, UnitSpec
 from stance.agreement._gwet import gwet_raw
@@ -70,32 +70,32 @@ def _multi(
     if kind == "gwet" and wname != "unweighted":
         coef, method = "gwet_ac2", "Gwet's AC2"
     method += weights_label(wname)
-    counts = unit_counts(r.codes, r.q)
+    counts, mult = unit_count_patterns(r.codes, r.q)
     m = counts.sum(axis=1)
     base = dict(
         coefficient=coef,
         method=method,
-        n_units=int((m >= 1).sum()),
+        n_units=int(mult[m >= 1].sum()),
         n_coders=r.n_coders,
-        n_pairable=int(m[m >= 2].sum()),
+        n_pairable=int((m * mult)[m >= 2].sum()),
         categories=r.categories,
         weights=wname,
         scores=None if s is None else tuple(float(x) for x in s),
         n_excluded=r.n_excluded,
     )
     pair = m >= 2
-    bad = degenerate(coef, r.n_coders, int(pair.sum()), counts[pair].sum(axis=0), r.categories)
+    bad = degenerate(coef, r.n_coders, int(mult[pair].sum()), (counts[pair] * mult[pair, None]).sum(axis=0), r.categories)
     if bad is not None:
         return AgreementResult(estimate=bad, **base)
-    est, pa, pe, se = gwet_raw(counts, w, kind)
+    est, pa, pe, se = gwet_raw(counts, w, kind, mult)
     if np.isnan(est):
         return AgreementResult(estimate=zero_denominator(coef), p_o=pa, p_e=pe, **base)
     lo = hi = None
     n_valid = None
     if ci:
-        used = counts[m >= 1]
+        used = m >= 1
         lo, hi, n_valid = bootstrap_rows(
-            used, lambda pat, mult: gwet_raw(pat, w, kind, mult, with_se=False)[0], n_boot=n_boot, seed=seed, conf_level=conf_level
+            counts[used], mult[used], lambda pat, mult: gwet_raw(pat, w, kind, mult, with_se=False)[0], n_boot=n_boot, seed=seed, conf_level=conf_level
         )
     return AgreementResult(
         estimate=est,

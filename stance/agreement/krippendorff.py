@@ -41,7 +41,7 @@ from typing import Any
 
 import numpy as np
 
-from stance.agreement._coincidence import alpha_from_coincidences, alpha_from_counts, coincidences, unit_counts
+from stance.agreement._coincidence import alpha_from_coincidences, alpha_from_counts, coincidences, unit_count_patterns
 from stance.agreement._common import ScoresArg, degenerate, prepare, zero_denominator
 from stance.agreement._data import DEFAULT_CODER, DEFAULT_UNIT, DEFAULT_VALUE, UnitSpec
 from stance.agreement.bootstrap import bootstrap_rows
@@ -134,16 +134,16 @@ def krippendorff_alpha(
             lookup = np.append(inverse, -1).astype(r.codes.dtype)  # position -1 (missing) stays -1
             codes = lookup[r.codes]
         level_cats = r.categories
-    counts = unit_counts(codes, len(values))
+    counts, mult = unit_count_patterns(codes, len(values))
     m = counts.sum(axis=1)
     pair = m >= 2
-    o = coincidences(counts)
+    o = coincidences(counts, mult)
     base = dict(
         coefficient=coef,
         method=method,
-        n_units=int(pair.sum()),
+        n_units=int(mult[pair].sum()),
         n_coders=r.n_coders,
-        n_pairable=int(m[pair].sum()),
+        n_pairable=int((m * mult)[pair].sum()),
         categories=r.categories,
         metric=metric,
         scores=None if s is None else tuple(float(x) for x in s),
@@ -163,7 +163,7 @@ def krippendorff_alpha(
     n_valid = None
     if ci:
         lo, hi, n_valid = bootstrap_rows(
-            counts[pair], lambda pat, mult: alpha_from_counts(pat, metric, values, mult)[0], n_boot=n_boot, seed=seed, conf_level=conf_level
+            counts[pair], mult[pair], lambda pat, mult: alpha_from_counts(pat, metric, values, mult)[0], n_boot=n_boot, seed=seed, conf_level=conf_level
         )
     return AgreementResult(
         estimate=est,
