@@ -183,3 +183,13 @@ def test_bootstrap_matches_plain_unit_resampling_in_distribution():
     lo, hi = np.quantile(naive, [0.025, 0.975])
     assert res.ci_low == pytest.approx(lo, abs=0.03)
     assert res.ci_high == pytest.approx(hi, abs=0.03)
+
+
+def test_bootstrap_replicates_follow_the_degenerate_policy():
+    """A resample that keeps only one category is undefined, not a silent 1.0: it is dropped and counted."""
+    y = np.array([[1, 1]] * 30 + [[2, 2], [1, 2]], dtype=float)
+    res = ag.gwet_ac1(y, ci=True, seed=1, n_boot=500)
+    assert 0 < res.n_boot_valid < 500
+    assert f"({res.n_boot_valid} of 500 replicates defined)" in repr(res)
+    k = ag.cohen_kappa(y, ci=True, seed=1, n_boot=500)
+    assert 0 < k.n_boot_valid < 500

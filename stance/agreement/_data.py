@@ -355,9 +355,12 @@ def as_ratings(
     if values.dtype == object:
         # Numbers stored as objects (e.g. a DataFrame with None) become floats.
         flat = values.reshape(-1)
-        nonmiss = [v for v in flat if not _is_missing_scalar(v) and v is not pd.NA]
-        if nonmiss and all(isinstance(v, numbers.Number) and not isinstance(v, bool) for v in nonmiss):
-            values = np.array([np.nan if _is_missing_scalar(v) else float(v) for v in flat], dtype=float).reshape(values.shape)
+        miss = pd.isna(flat)
+        kind = pd.api.types.infer_dtype(flat[~miss], skipna=True) if (~miss).any() else "empty"
+        if kind in ("integer", "floating", "mixed-integer-float", "decimal"):
+            out = np.full(flat.shape, np.nan)
+            out[~miss] = flat[~miss].astype(float)
+            values = out.reshape(values.shape)
     if values.dtype.kind in "fiub" and cat_dtype is None and (
         categories is None or all(isinstance(c, numbers.Number) for c in categories)
     ):

@@ -7,8 +7,9 @@ table) with probabilities equal to their observed shares. The bootstrap
 here does exactly that, so a replicate costs O(number of distinct
 patterns) instead of O(number of units). The interval is the percentile
 interval (Efron & Tibshirani 1993, ch. 13) of the replicates with a defined
-estimate; replicates that hit degenerate data (for example a resample with
-one category only) are dropped and counted in ``n_boot_valid``.
+estimate; replicates that hit degenerate data under the package's policy
+(fewer than two pairable units, or one category only) are dropped, so that
+no replicate is a silent 1.0, and counted in ``n_boot_valid``.
 
 Examples
 --------
@@ -58,6 +59,18 @@ def _distinct_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return patterns, inverse.reshape(-1)
 
 
+def _rows_degenerate(counts: np.ndarray, mult: np.ndarray) -> bool:
+    """The degenerate-data policy for a resample: < 2 pairable units or one category."""
+    pair = counts.sum(axis=1) >= 2
+    if mult[pair].sum() < 2:
+        return True
+    return int(((counts[pair] * mult[pair, None]).sum(axis=0) > 0).sum()) < 2
+
+
+def _table_degenerate(t: np.ndarray) -> bool:
+    return t.sum() < 2 or int(((t.sum(axis=0) + t.sum(axis=1)) > 0).sum()) < 2
+
+
 def bootstrap_rows(
     rows: np.ndarray,
     multiplicity: np.ndarray | None,
@@ -96,7 +109,7 @@ def bootstrap_rows(
     freq = np.bincount(inverse, weights=multiplicity, minlength=patterns.shape[0])
     n = int(round(freq.sum()))
     draws = rng.multinomial(n, freq / n, size=int(n_boot))
-    reps = np.array([statistic(patterns, d.astype(float)) for d in draws])
+    reps = np.array([np.nan if _rows_degenerate(patterns, d) else statistic(patterns, d.astype(float)) for d in draws])
     lo, hi = percentile_interval(reps, conf_level)
     return lo, hi, int(np.isfinite(reps).sum())
 
@@ -115,6 +128,6 @@ def bootstrap_table(
     n = int(table.sum())
     p = table.ravel() / n
     draws = rng.multinomial(n, p, size=int(n_boot)).astype(float)
-    reps = np.array([statistic(d.reshape(table.shape)) for d in draws])
+    reps = np.array([np.nan if _table_degenerate(t) else statistic(t) for t in (d.reshape(table.shape) for d in draws)])
     lo, hi = percentile_interval(reps, conf_level)
     return lo, hi, int(np.isfinite(reps).sum())

@@ -92,7 +92,10 @@ class AgreementResult:
         est = "nan" if math.isnan(self.estimate) else f"{self.estimate:.4f}"
         parts = [f"{self.method} = {est}"]
         if self.ci_low is not None and self.ci_high is not None:
-            parts.append(f"{round(100 * (self.conf_level or 0.95))}% CI [{self.ci_low:.4f}, {self.ci_high:.4f}]")
+            ci = f"{round(100 * (self.conf_level or 0.95))}% CI [{self.ci_low:.4f}, {self.ci_high:.4f}]"
+            if self.n_boot is not None and self.n_boot_valid is not None and self.n_boot_valid < self.n_boot:
+                ci += f" ({self.n_boot_valid} of {self.n_boot} replicates defined)"
+            parts.append(ci)
         if self.se is not None and not math.isnan(self.se):
             parts.append(f"se={self.se:.4f}")
         sizes = f"n_units={self.n_units}, n_coders={self.n_coders}, n_pairable={self.n_pairable}"
