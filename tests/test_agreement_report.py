@@ -100,7 +100,6 @@ def test_specific_agreement_two_coders_equals_confusion_formula():
     codings = make_codings(seed=9)
     per = ag.per_category_agreement(codings)
     cm = ag.confusion_matrix(codings, "ann", "bob").to_numpy()
-    from sklearn.metrics import confusion_matrix as sk_cm  # noqa: F401  (the function under test wraps it)
 
     for k in range(4):
         expected = 2 * cm[k, k] / (cm[k, :].sum() + cm[:, k].sum())

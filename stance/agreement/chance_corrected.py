@@ -443,7 +443,10 @@ def scott_pi(
     return two_coder_coefficient("scott", data, weights=weights, coders=coders, categories=categories, scores=scores, unit=unit, coder=coder, value=value, missing=missing, ci=ci, n_boot=n_boot, seed=seed, conf_level=conf_level)
 
 
+# Shared parameter documentation (docstrings are None under ``python -OO``).
 for _f in (percent_agreement, fleiss_kappa, gwet_ac1, gwet_ac2, brennan_prediger):
-    _f.__doc__ = _f.__doc__.replace("{params}", "\n    Parameters\n    ----------" + _COMMON_PARAMS)  # type: ignore[union-attr]
-scott_pi.__doc__ = scott_pi.__doc__.replace("{params}", "\n    Parameters\n    ----------" + _TWO_PARAMS)  # type: ignore[union-attr]
+    if _f.__doc__:
+        _f.__doc__ = _f.__doc__.replace("{params}", "\n    Parameters\n    ----------" + _COMMON_PARAMS)
+if scott_pi.__doc__:
+    scott_pi.__doc__ = scott_pi.__doc__.replace("{params}", "\n    Parameters\n    ----------" + _TWO_PARAMS)
 del _f

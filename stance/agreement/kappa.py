@@ -75,4 +75,5 @@ def cohen_kappa(
     )
 
 
-cohen_kappa.__doc__ = cohen_kappa.__doc__.replace("{params}", "\n    Parameters\n    ----------" + _TWO_PARAMS)  # type: ignore[union-attr]
+if cohen_kappa.__doc__:  # None under python -OO
+    cohen_kappa.__doc__ = cohen_kappa.__doc__.replace("{params}", "\n    Parameters\n    ----------" + _TWO_PARAMS)

@@ -348,5 +348,6 @@ def pairwise_agreement_matrix(
 
 
 for _f in (pairwise_kappa, pairwise_pi, pairwise_percent_agreement):
-    _f.__doc__ = _f.__doc__.replace("{params}", _PARAMS)  # type: ignore[union-attr]
+    if _f.__doc__:  # None under python -OO
+        _f.__doc__ = _f.__doc__.replace("{params}", _PARAMS)
 del _f
