@@ -320,17 +320,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sources", required=True, metavar="DIR", help="folder with the source texts named in the sources table")
     p.add_argument("--unga", metavar="DIR", help="folder with un_votes.csv.gz, to check UN-vote codings")
 
-    _register_optional(sub)
     return parser
-
-
-def _register_optional(sub: argparse._SubParsersAction) -> None:
-    """Commands contributed by optional modules (agreement)."""
-    try:
-        from stance.agreement.cli import register
-    except ImportError:
-        return
-    register(sub, _command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
