@@ -25,8 +25,6 @@ irrcac_table = pytest.importorskip("irrCAC.table")
 sk_metrics = pytest.importorskip("sklearn.metrics")
 inter_rater = pytest.importorskip("statsmodels.stats.inter_rater")
 
-# irrCAC (an oracle) triggers a pandas SettingWithCopyWarning inside its own code.
-pytestmark = pytest.mark.filterwarnings("ignore::pandas.errors.SettingWithCopyWarning")
 
 TOL = 1e-9
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

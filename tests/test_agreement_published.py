@@ -106,6 +106,11 @@ def test_gwet_raw4raters_brennan_prediger(raw_4raters):
     # BP = (pa - 1/q) / (1 - 1/q) with the documented pa = 0.81818 and q = 5.
     res = ag.brennan_prediger(raw_4raters)
     assert round(res.estimate, 4) == round((0.81818 - 0.2) / 0.8, 4)
+    import pandas as pd
+
+    if int(pd.__version__.split(".")[0]) >= 3:
+        pytest.skip("irrCAC 0.4.4 supports pandas < 3 only; under pandas 3 its bp() on data with missing "
+                    "ratings departs from its own documented value (0.7818 vs 0.7727); the published value is checked above")
     from irrCAC.raw import CAC
 
     est = CAC(raw_4raters, digits=15).bp()["est"]

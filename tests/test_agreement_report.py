@@ -14,8 +14,6 @@ from stance.errors import DegenerateDataWarning, StanceError
 inter_rater = pytest.importorskip("statsmodels.stats.inter_rater")
 irrcac_raw = pytest.importorskip("irrCAC.raw")
 
-# irrCAC (an oracle) triggers a pandas SettingWithCopyWarning inside its own code.
-pytestmark = pytest.mark.filterwarnings("ignore::pandas.errors.SettingWithCopyWarning")
 
 
 def make_codings(n_units=40, coders=("ann", "bob"), seed=0, missing=0.1) -> pd.DataFrame:
