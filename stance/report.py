@@ -50,29 +50,29 @@ def pole_summary(table: pd.DataFrame) -> pd.DataFrame:
 def agreement_summary(actor: str | None = None) -> dict[str, object]:
     """Double-coding figures for the cells of ``actor`` (all cells when ``None``).
 
-    Returns the number of cells, the cells coded by at least two coders,
-    percent agreement and Cohen's kappa between the two most frequent coders
-    (scikit-learn's ``cohen_kappa_score`` over the codebook's categories).
+    Returns the number of cells, the cells coded by both of the two most
+    frequent coders, and their percent agreement and Cohen's kappa
+    (:mod:`stance.agreement`, codebook categories; NaN when undefined).
     """
-    from sklearn.metrics import cohen_kappa_score
+    import warnings
 
-    from stance.codebook import load_codebook
+    from stance.agreement import cohen_kappa, percent_agreement
 
     codings = _load("codings")
     if actor is not None:
         codings = codings[codings["actor_id"] == actor]
-    coders = codings["coder_id"].value_counts().index[:2].tolist()
-    wide = codings[codings["coder_id"].isin(coders)].pivot_table(index=["event_id", "actor_id"], columns="coder_id", values="stance", aggfunc="first", observed=True)
+    coders = sorted(codings["coder_id"].value_counts().index[:2].tolist())
     n_cells = codings.groupby(["event_id", "actor_id"], observed=True).ngroups
     out: dict[str, object] = {"cells": n_cells, "coders": coders, "double_coded": 0, "percent_agreement": float("nan"), "cohen_kappa": float("nan")}
-    if len(coders) == 2:
-        both = wide.dropna()
-        out["double_coded"] = len(both)
-        if len(both):
-            a, b = both[coders[0]].astype(str), both[coders[1]].astype(str)
-            out["percent_agreement"] = float((a == b).mean())
-            if len(set(a) | set(b)) > 1:
-                out["cohen_kappa"] = float(cohen_kappa_score(a, b, labels=list(load_codebook().category_ids)))
+    pair = codings[codings["coder_id"].isin(coders)]
+    both = pair.groupby(["event_id", "actor_id"], observed=True)["coder_id"].transform("nunique") == 2
+    pair = pair[both]
+    if len(coders) == 2 and len(pair):
+        out["double_coded"] = pair.groupby(["event_id", "actor_id"], observed=True).ngroups
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            out["percent_agreement"] = percent_agreement(pair).estimate
+            out["cohen_kappa"] = cohen_kappa(pair).estimate
     return out
 
 

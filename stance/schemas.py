@@ -237,14 +237,14 @@ FOREIGN_KEYS: tuple[tuple[str, str, str, str, str | None], ...] = (
 PROBLEM_COLUMNS = ["table", "row", "column", "value", "problem"]
 
 
-def _problems_from_pandera(table: str, err: pa.errors.SchemaErrors, *, row_offset: int = 0) -> pd.DataFrame:
+def _problems_from_pandera(table: str, err: pa.errors.SchemaErrors) -> pd.DataFrame:
     fc = err.failure_cases
     rows = []
     for rec in fc.itertuples(index=False):
         check = str(rec.check)
         column = rec.column if isinstance(rec.column, str) else None
         index = rec.index
-        row = None if index is None or (isinstance(index, float) and pd.isna(index)) else int(index) + row_offset
+        row = None if index is None or (isinstance(index, float) and pd.isna(index)) else int(index)
         rows.append({"table": table, "row": row, "column": column, "value": None if pd.isna(rec.failure_case) else str(rec.failure_case), "problem": check})
     return pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -50,8 +50,6 @@ class Sheet:
         Worksheet read (XLSX).
     encoding, delimiter : str or None
         How a CSV was read.
-    notes : list of str
-        What the reader noticed without treating it as an error.
     """
 
     frame: pd.DataFrame
@@ -60,8 +58,6 @@ class Sheet:
     sheet_name: str | None = None
     encoding: str | None = None
     delimiter: str | None = None
-    notes: list[str] = field(default_factory=list)
-    excel_serial_columns: set[str] = field(default_factory=set)
 
 
 def _fail(path: Path, message: str, remedy: str) -> SheetReadError:
@@ -134,21 +130,19 @@ def read_csv_sheet(path: Path, *, encoding: str | None = None, delimiter: str | 
     return _finish(frame, path, encoding=enc, delimiter=sep)
 
 
-def _cell_text(value: object) -> tuple[object, bool]:
-    """Text of an XLSX cell value; flags datetimes (real dates become ISO dates)."""
+def _cell_text(value: object) -> object:
+    """Text of an XLSX cell value (cells formatted as dates become ISO dates; numbers stay numbers as text)."""
     if value is None:
-        return None, False
+        return None
     if isinstance(value, dt.datetime):
         if value.time() == dt.time(0):
-            return value.date().isoformat(), False
-        return value.isoformat(sep=" "), False
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
     if isinstance(value, dt.date):
-        return value.isoformat(), False
+        return value.isoformat()
     if isinstance(value, float) and value.is_integer():
-        return str(int(value)), True
-    if isinstance(value, (int, float)):
-        return str(value), True
-    return str(value), False
+        return str(int(value))
+    return str(value)
 
 
 def read_xlsx_sheet(path: Path, *, sheet: str | None = None) -> Sheet:
@@ -181,25 +175,14 @@ def read_xlsx_sheet(path: Path, *, sheet: str | None = None) -> Sheet:
     except StopIteration:
         wb.close()
         raise _fail(path, f"worksheet {sheet!r} is empty.", "Fill in the sheet from a template (`stance template`).") from None
-    records = []
-    numeric_columns: set[int] = set()
-    for row in values:
-        texts = []
-        for j, v in enumerate(row):
-            text, numeric = _cell_text(v)
-            if numeric:
-                numeric_columns.add(j)
-            texts.append(text)
-        records.append(texts)
+    records = [[_cell_text(v) for v in row] for row in values]
     wb.close()
     width = len(header)
     while width and header[width - 1] is None and all(len(r) < width or r[width - 1] is None for r in records):
         width -= 1
     columns = [("" if h is None else str(h)) for h in header[:width]]
     frame = pd.DataFrame([list(r[:width]) + [None] * (width - len(r)) for r in records], columns=columns, dtype=object)
-    sheet_obj = _finish(frame, path, sheet_name=sheet)
-    sheet_obj.excel_serial_columns = {columns[j] for j in numeric_columns if j < width}
-    return sheet_obj
+    return _finish(frame, path, sheet_name=sheet)
 
 
 def read_parquet_sheet(path: Path) -> Sheet:

@@ -83,13 +83,6 @@ def _reference_ids() -> dict[str, set[str]]:
     }
 
 
-_CHECK_TEXT = {
-    "not_nullable": ("is empty", "fill it in"),
-    "str_matches": ("has the wrong form", None),
-    "str_length": ("has the wrong length", None),
-}
-
-
 def _pandera_problem(check: str, column: str | None, value: object) -> str:
     if check == "not_nullable":
         return "empty cell: fill it in (a cell without evidence has no row at all; never leave the stance blank)"
@@ -107,7 +100,7 @@ def _pandera_problem(check: str, column: str | None, value: object) -> str:
     return check
 
 
-def _column_problems(sheet: Sheet, expected: list[str], path: Path) -> tuple[list[dict[str, object]], dict[str, str]]:
+def _column_problems(sheet: Sheet, expected: list[str], path: Path) -> list[dict[str, object]]:
     problems = []
     present = list(sheet.frame.columns)
     missing = [c for c in expected if c not in present]
@@ -125,7 +118,7 @@ def _column_problems(sheet: Sheet, expected: list[str], path: Path) -> tuple[lis
         label = c if c else "(blank header)"
         problems.append({"file": str(path), "row": 1, "column": c, "value": c,
                          "problem": f"unknown column '{label}': remove it or rename it to one of {', '.join(expected)}"})
-    return problems, {}
+    return problems
 
 
 def _excel_serial_hint(value: str) -> str | None:
@@ -139,7 +132,7 @@ def validate_frame(sheet: Sheet, *, references: dict[str, set[str]] | None = Non
     """Problems of a sheet already read (see :func:`validate_sheet`)."""
     path = sheet.path
     expected = list(SCHEMAS["codings"].to_schema().columns)
-    problems, _ = _column_problems(sheet, expected, path)
+    problems = _column_problems(sheet, expected, path)
     frame = sheet.frame
     if frame.empty:
         problems.append({"file": str(path), "row": None, "column": None, "value": None,
