@@ -35,9 +35,12 @@ from stance.errors import StanceError, ValidationFailed
 from stance.parquet_io import write_parquet
 from stance.schemas import SCHEMAS, validate_dataset
 
-#: Tables built from CSV sources, in build order.
-TABLES = ("actors", "periods", "sources", "events", "event_rollcalls", "coders", "codings", "stances")
-CODED_TABLES = frozenset(TABLES)
+#: Tables built from the hand-edited CSV sources, in build order.
+CODED_TABLES = ("actors", "periods", "sources", "events", "event_rollcalls", "coders", "codings", "stances")
+#: Tables built from the raw UN vote files (data/raw/unga), the last one derived.
+UNGA_TABLES = ("unga_rollcalls", "unga_votes", "unga_issues", "unga_alignment")
+#: Every shipped table, in build order.
+TABLES = CODED_TABLES + UNGA_TABLES
 
 
 def read_source_csv(path: Path) -> pd.DataFrame:
@@ -53,8 +56,30 @@ def _typed(name: str, df: pd.DataFrame, problems: list[pd.DataFrame]) -> pd.Data
     return typed
 
 
-def assemble_tables(src: Path) -> dict[str, pd.DataFrame]:
-    """Read, derive and type every table from ``src``; raise :class:`ValidationFailed` on any problem."""
+def default_raw_dir(src: Path) -> Path:
+    """The raw UN vote folder beside a source folder: ``<src>/../raw/unga``."""
+    return src.parent / "raw" / "unga"
+
+
+def unga_tables(src: Path, raw_dir: Path, problems: list[pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The UN layer: typed roll calls, votes and issues, and the derived alignment table."""
+    from stance.unga.alignment import alignment_table
+    from stance.unga.raw import read_raw
+    from stance.unga.tables import COUNTRIES_FILE, issues_table, rollcalls_table, votes_table
+
+    raw = read_raw(raw_dir)
+    countries = read_source_csv(src / COUNTRIES_FILE)
+    rollcalls, p1 = rollcalls_table(raw["rollcalls"])
+    votes, p2 = votes_table(raw["votes"], countries)
+    issues, p3 = issues_table(raw["issues"])
+    problems.extend([p1, p2, p3])
+    if any(len(p) for p in (p1, p2, p3)):
+        return {}
+    return {"unga_rollcalls": rollcalls, "unga_votes": votes, "unga_issues": issues, "unga_alignment": alignment_table(votes, rollcalls)}
+
+
+def assemble_tables(src: Path, raw_dir: Path | None = None) -> dict[str, pd.DataFrame]:
+    """Read, derive and type every table from ``src`` (and the raw UN files); raise :class:`ValidationFailed` on any problem."""
     problems: list[pd.DataFrame] = []
     raw = {name: read_source_csv(src / f"{name}.csv") for name in ("actors", "periods", "sources", "events", "event_rollcalls", "coders", "codings", "decisions")}
     links = raw["event_rollcalls"]
@@ -65,6 +90,7 @@ def assemble_tables(src: Path) -> dict[str, pd.DataFrame]:
     stances, p = build_stances(tables["codings"], raw["decisions"])
     problems.append(p)
     tables["stances"] = stances
+    tables.update(unga_tables(src, raw_dir or default_raw_dir(src), problems))
     problems.append(validate_dataset(tables))
     found = pd.concat([p for p in problems if len(p)], ignore_index=True) if any(len(p) for p in problems) else None
     if found is not None:
@@ -83,11 +109,16 @@ def _field(name: str, spec: object) -> dict[str, object]:
     field: dict[str, object] = {"name": name, "description": spec.description or ""}  # type: ignore[attr-defined]
     if kind == "category":
         field["type"] = "string"
-        field["constraints"] = {"enum": [str(c) for c in dtype.type.categories]}
-        if dtype.type.ordered:
-            field["ordered"] = True
+        if dtype.type.categories is not None:  # a fixed vocabulary (ids such as actor_id are open)
+            field["constraints"] = {"enum": [str(c) for c in dtype.type.categories]}
+            if dtype.type.ordered:
+                field["ordered"] = True
     elif kind == "Int64":
         field["type"] = "integer"
+    elif kind == "boolean":
+        field["type"] = "boolean"
+    elif kind.startswith("float"):
+        field["type"] = "number"
     elif kind.startswith("datetime64"):
         field["type"] = "date"
     else:
@@ -140,13 +171,14 @@ def write_datapackage(out: Path, resources: list[dict[str, object]], release: di
     return path
 
 
-def build(src: Path, out: Path) -> list[dict[str, object]]:
-    """Build every table from ``src`` into ``out`` (``out/parquet/*.parquet`` and ``out/datapackage.json``).
+def build(src: Path, out: Path, raw_dir: Path | None = None) -> list[dict[str, object]]:
+    """Build every table from ``src`` and ``raw_dir`` into ``out`` (``out/parquet/*.parquet`` and ``out/datapackage.json``).
 
+    ``raw_dir`` (default ``<src>/../raw/unga``) holds the raw UN vote files.
     Returns the resource descriptors written into ``datapackage.json``.
     """
     release = tomllib.loads((src / "release.toml").read_text(encoding="utf-8"))
-    tables = assemble_tables(src)
+    tables = assemble_tables(src, raw_dir)
     parquet_dir = out / "parquet"
     parquet_dir.mkdir(parents=True, exist_ok=True)
     resources = []

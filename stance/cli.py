@@ -130,10 +130,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 def cmd_reliability(args: argparse.Namespace) -> int:
     from stance.reliability import render_markdown
 
-    unga = Path(args.unga) if args.unga else None
-    if unga is not None and not (unga / "un_votes.csv.gz").is_file():
-        raise StanceError(f"{unga / 'un_votes.csv.gz'} not found.", remedy="Pass the folder with the UN vote files (in the project: ../shared/data-raw/unga).")
-    print(render_markdown(unga))
+    print(render_markdown())
     return 0
 
 
@@ -222,7 +219,7 @@ def cmd_check_evidence(args: argparse.Namespace) -> int:
     sources = Path(args.sources)
     if not sources.is_dir():
         raise StanceError(f"Source folder {sources} not found.", remedy="Pass the folder holding the source texts with --sources (in the project: ../shared/sources).")
-    problems = check_evidence(sources, Path(args.unga) if args.unga else None)
+    problems = check_evidence(sources)
     import stance
 
     n = len(stance.load("codings"))
@@ -231,8 +228,7 @@ def cmd_check_evidence(args: argparse.Namespace) -> int:
     if len(problems):
         print(f"Error: {len(problems)} of {n} codings fail the evidence check.", file=sys.stderr)
         return 1
-    checked = "excerpts and UN votes" if args.unga else "excerpts (UN votes not checked: pass --unga)"
-    print(f"All {n} codings pass the evidence check ({checked}).")
+    print(f"All {n} codings pass the evidence check (excerpts against the source texts, UN-vote codings against unga_votes).")
     return 0
 
 
@@ -291,8 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding", metavar="NAME", help="CSV encoding (see stance validate)")
     p.add_argument("--sheet", metavar="NAME", help="XLSX worksheet")
 
-    p = _command(sub, "reliability", cmd_reliability, "Print the reliability report of the shipped codings (coefficients with bootstrap intervals, confusion matrix, per-category agreement, UN-vote check) as Markdown.", "stance reliability --unga ../shared/data-raw/unga > docs/reliability.md")
-    p.add_argument("--unga", metavar="DIR", help="folder with un_votes.csv.gz, for the comparison with UN votes")
+    p = _command(sub, "reliability", cmd_reliability, "Print the reliability report of the shipped codings (coefficients with bootstrap intervals, confusion matrix, per-category agreement, UN-vote check) as Markdown.", "stance reliability > docs/reliability.md")
 
     _command(sub, "dictionary", cmd_dictionary, "Print the data dictionary (every column of every table: type, allowed values, meaning) as Markdown.", "stance dictionary > docs/data-dictionary.md")
 
@@ -316,9 +311,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", required=True, help="stances file to write (.csv, .xlsx or .parquet)")
     p.add_argument("--min-codings", type=int, default=2, help="cells with fewer codings need a decision (default 2)")
 
-    p = _command(sub, "check-evidence", cmd_check_evidence, "Check that every shipped coding's excerpt occurs verbatim in its source text and every UN-vote coding matches the recorded vote.", "stance check-evidence --sources ../shared/sources --unga ../shared/data-raw/unga")
+    p = _command(sub, "check-evidence", cmd_check_evidence, "Check that every shipped coding's excerpt occurs verbatim in its source text and every UN-vote coding matches the recorded vote in the shipped unga_votes.", "stance check-evidence --sources ../shared/sources")
     p.add_argument("--sources", required=True, metavar="DIR", help="folder with the source texts named in the sources table")
-    p.add_argument("--unga", metavar="DIR", help="folder with un_votes.csv.gz, to check UN-vote codings")
 
     return parser
 

@@ -72,15 +72,13 @@ def check_text_excerpts(codings: pd.DataFrame, sources: pd.DataFrame, sources_di
     return pd.DataFrame(problems, columns=CHECK_COLUMNS)
 
 
-def _read_votes(unga_dir: Path, rcids: set[int]) -> pd.DataFrame:
-    path = unga_dir / "un_votes.csv.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        votes = pd.read_csv(fh, dtype={"rcid": "int64", "country": str, "country_code": str, "vote": str}, keep_default_na=False)
-    return votes[votes["rcid"].isin(rcids)]
+def check_vote_codings(codings: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFrame, links: pd.DataFrame, votes: pd.DataFrame) -> pd.DataFrame:
+    """Problems with UN-vote codings: wrong locator/excerpt form, a vote not in the data, a wrong mapping.
 
-
-def check_vote_codings(codings: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFrame, links: pd.DataFrame, unga_dir: Path) -> pd.DataFrame:
-    """Problems with UN-vote codings: wrong locator/excerpt form, a vote not in the data, a wrong mapping."""
+    ``votes`` is the ``unga_votes`` table (``stance.load("unga_votes")``);
+    an actor's votes are found through its ``unga_country_code`` (the USSR
+    and Russia share ``RU``).
+    """
     mapping = load_codebook().unga_mapping
     dataset_sources = set(sources.loc[sources["kind"].astype(str) == "dataset", "source_id"])
     rows = codings[codings["source_id"].isin(dataset_sources)]
@@ -95,7 +93,7 @@ def check_vote_codings(codings: pd.DataFrame, sources: pd.DataFrame, actors: pd.
         parsed.append((c, int(m_rc.group(1)), m_vote.group(1)))
     if not parsed:
         return pd.DataFrame(problems, columns=CHECK_COLUMNS)
-    votes = _read_votes(unga_dir, {p[1] for p in parsed})
+    votes = votes[votes["rcid"].isin({p[1] for p in parsed})].assign(country_code=lambda v: v["country_code"].astype("string"), vote=lambda v: v["vote"].astype(str))
     codes = actors.set_index("actor_id")["unga_country_code"]
     link = links.set_index(["event_id", "rcid"])["yes_means"].astype(str)
     for c, rcid, vote in parsed:
@@ -116,13 +114,16 @@ def check_vote_codings(codings: pd.DataFrame, sources: pd.DataFrame, actors: pd.
     return pd.DataFrame(problems, columns=CHECK_COLUMNS)
 
 
-def check_evidence(sources_dir: Path, unga_dir: Path | None = None) -> pd.DataFrame:
-    """Check every shipped coding's evidence; return the problems (empty when all hold)."""
+def check_evidence(sources_dir: Path) -> pd.DataFrame:
+    """Check every shipped coding's evidence; return the problems (empty when all hold).
+
+    Text excerpts are checked against the source texts in ``sources_dir``;
+    UN-vote codings against the shipped ``unga_votes`` table.
+    """
     import stance
 
     codings, sources = stance.load("codings"), stance.load("sources")
-    frames = [check_text_excerpts(codings, sources, Path(sources_dir))]
-    if unga_dir is not None:
-        frames.append(check_vote_codings(codings, sources, stance.load("actors"), stance.load("event_rollcalls"), Path(unga_dir)))
+    frames = [check_text_excerpts(codings, sources, Path(sources_dir)),
+              check_vote_codings(codings, sources, stance.load("actors"), stance.load("event_rollcalls"), stance.load("unga_votes"))]
     frames = [f for f in frames if len(f)]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=CHECK_COLUMNS)

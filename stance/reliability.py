@@ -1,6 +1,6 @@
 """The reliability report of the shipped codings, and the external check against UN votes.
 
-``stance reliability --unga ../shared/data-raw/unga > docs/reliability.md``
+``stance reliability > docs/reliability.md``
 regenerates the published report (a test keeps it in sync).
 
 Examples
@@ -12,9 +12,7 @@ Examples
 
 from __future__ import annotations
 
-import gzip
 import warnings
-from pathlib import Path
 
 import pandas as pd
 
@@ -57,14 +55,16 @@ def unitizing(codings: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     return cells[~cells["coder_id"].str.contains(",")].rename(columns={"coder_id": "coded_only_by"}).reset_index(drop=True)
 
 
-def unga_comparison(unga_dir: Path) -> pd.DataFrame:
+def unga_comparison(votes: pd.DataFrame | None = None) -> pd.DataFrame:
     """Adjudicated stances of events linked to a roll call against each actor's recorded vote.
 
     The vote is mapped through the codebook (``[unga]``) and the link's
     ``yes_means``. Returns one row per adjudicated cell of a linked event
     whose actor has a UN country code: ``event_id, actor_id, rcid, vote,
     vote_stance, stance, evidence`` (text or UN vote: a stance coded from the
-    vote itself agrees by construction) and ``match``.
+    vote itself agrees by construction) and ``match``. ``votes`` defaults to
+    the shipped ``unga_votes`` table; actors are matched to it through
+    ``actors.unga_country_code``.
     """
     import stance
     from stance.codebook import load_codebook
@@ -74,9 +74,10 @@ def unga_comparison(unga_dir: Path) -> pd.DataFrame:
     actors = stance.load("actors")[["actor_id", "unga_country_code"]].dropna()
     stances = stance.load("stances").merge(links[["event_id", "rcid", "yes_means"]], on="event_id")
     stances = stances.merge(actors, on="actor_id")
-    with gzip.open(Path(unga_dir) / "un_votes.csv.gz", "rt", encoding="utf-8") as fh:
-        votes = pd.read_csv(fh, dtype={"rcid": "int64", "country_code": str, "vote": str}, keep_default_na=False, usecols=["rcid", "country_code", "vote"])
-    votes = votes[votes["rcid"].isin(set(links["rcid"].astype(int)))]
+    if votes is None:
+        votes = stance.load("unga_votes", columns=["rcid", "country_code", "vote"])
+    votes = votes[votes["rcid"].isin(set(links["rcid"]))]
+    votes = pd.DataFrame({"rcid": votes["rcid"].astype("int64"), "country_code": votes["country_code"].astype("string"), "vote": votes["vote"].astype(str)})
     merged = stances.assign(rcid=stances["rcid"].astype("int64")).merge(votes, left_on=["rcid", "unga_country_code"], right_on=["rcid", "country_code"], how="left")
     flip = {"support": "oppose", "oppose": "support"}
     vote_stance = merged["vote"].map(mapping)
@@ -101,8 +102,8 @@ def _md(df: pd.DataFrame) -> str:
     return "\n".join([header, sep, *body])
 
 
-def render_markdown(unga_dir: Path | None) -> str:
-    """The reliability page (``docs/reliability.md``)."""
+def render_markdown() -> str:
+    """The reliability page (``docs/reliability.md``), with the check against the shipped UN votes."""
     import stance
     from stance.agreement import confusion_matrix, per_category_agreement
     from stance.loading import data_version
@@ -112,7 +113,7 @@ def render_markdown(unga_dir: Path | None) -> str:
     cells = codings.groupby(CELL, observed=True).ngroups
     lines = ["# Reliability of the coded data", "",
              f"Data version {data_version()}, codebook version {stance.load_codebook().version}. "
-             "Regenerate with `stance reliability --unga ../shared/data-raw/unga > docs/reliability.md`.", "",
+             "Regenerate with `stance reliability > docs/reliability.md`.", "",
              "## How the passes were made", ""]
     for c in coders.itertuples(index=False):
         lines.append(f"- **`{c.coder_id}`** ({c.kind}, {c.coded_on:%Y-%m-%d}): {c.description} Read: {c.sources_seen} Blind to: {c.blind_to}")
@@ -145,22 +146,21 @@ def render_markdown(unga_dir: Path | None) -> str:
         lines += [f"Cells coded by one pass only (unitizing disagreement): {len(only)}.", ""]
         if len(only):
             lines += [_md(only), "", "Each was then given, as a bare cell id, to a blind supplementary coder for the other pass (see the coders above).", ""]
-    if unga_dir is not None:
-        comp = unga_comparison(unga_dir)
-        text = comp[comp["evidence"] == "text"]
-        lines += ["## External validation against UN General Assembly votes", "",
-                  "For every event linked to a roll call, the adjudicated stance of each coded state against its recorded vote, "
-                  "mapped through the codebook (yes -> support, abstain -> hedge, no -> oppose) and reversed where a yes vote opposes the event. "
-                  "Computed from the UN vote file, not typed in. Stances coded from the vote itself match by construction; "
-                  f"of the {len(text)} stances coded from texts, {int(text['match'].sum())} match the vote.", "",
-                  _md(comp), ""]
-        mismatches = comp[~comp["match"]]
-        if len(mismatches):
-            lines += ["Mismatches and their explanation:", ""]
-            for r in mismatches.itertuples(index=False):
-                lines.append(f"- `{r.event_id}` x `{r.actor_id}`: coded {r.stance} from the {r.evidence}; the vote on rcid {r.rcid} ({r.vote}) maps to {r.vote_stance}. "
-                             + _EXPLANATIONS.get((r.event_id, r.actor_id), "No explanation recorded yet."))
-            lines.append("")
+    comp = unga_comparison()
+    text = comp[comp["evidence"] == "text"]
+    lines += ["## External validation against UN General Assembly votes", "",
+              "For every event linked to a roll call, the adjudicated stance of each coded state against its recorded vote, "
+              "mapped through the codebook (yes -> support, abstain -> hedge, no -> oppose) and reversed where a yes vote opposes the event. "
+              "Computed from the shipped `unga_votes` table, not typed in. Stances coded from the vote itself match by construction; "
+              f"of the {len(text)} stances coded from texts, {int(text['match'].sum())} match the vote.", "",
+              _md(comp), ""]
+    mismatches = comp[~comp["match"]]
+    if len(mismatches):
+        lines += ["Mismatches and their explanation:", ""]
+        for r in mismatches.itertuples(index=False):
+            lines.append(f"- `{r.event_id}` x `{r.actor_id}`: coded {r.stance} from the {r.evidence}; the vote on rcid {r.rcid} ({r.vote}) maps to {r.vote_stance}. "
+                         + _EXPLANATIONS.get((r.event_id, r.actor_id), "No explanation recorded yet."))
+        lines.append("")
     return "\n".join(lines)
 
 

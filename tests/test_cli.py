@@ -94,9 +94,8 @@ def test_disagreements_and_adjudicate_round_trip(capsys, tmp_path):
 
 def test_evidence_check_passes_on_the_shipped_codings(capsys):
     sources = shared_dir("sources")
-    unga = shared_dir("data-raw", "unga")
-    code, out, _ = run(capsys, "check-evidence", "--sources", str(sources), "--unga", str(unga))
-    assert code == 0 and "pass the evidence check (excerpts and UN votes)" in out
+    code, out, _ = run(capsys, "check-evidence", "--sources", str(sources))
+    assert code == 0 and "pass the evidence check (excerpts against the source texts, UN-vote codings against unga_votes)" in out
 
 
 def test_evidence_check_catches_a_doctored_excerpt_and_a_wrong_vote():
@@ -111,7 +110,7 @@ def test_evidence_check_catches_a_doctored_excerpt_and_a_wrong_vote():
     assert len(problems) == 1 and "not found verbatim" in problems.loc[0, "problem"]
     vote_rows = codings[(codings["event_id"] == "crimea-2014") & (codings["source_id"] == "unga-voeten")].head(1).copy()
     vote_rows["stance"] = "neutral"
-    problems = check_vote_codings(vote_rows, sources, stance.load("actors"), stance.load("event_rollcalls"), shared_dir("data-raw", "unga"))
+    problems = check_vote_codings(vote_rows, sources, stance.load("actors"), stance.load("event_rollcalls"), stance.load("unga_votes"))
     assert len(problems) == 1 and "maps to" in problems.loc[0, "problem"]
 
 
