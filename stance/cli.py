@@ -176,6 +176,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     from stance.report import render_report
 
     print(render_report(args.actor))
+    if getattr(args, "plot", None):
+        from stance.balance.plot import plot_actor
+
+        plot_actor(args.actor, Path(args.plot))
+        print(f"Figure of {args.actor}'s alignments over time written to {args.plot}.")
     return 0
 
 
@@ -297,8 +302,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--src", metavar="DIR", help="folder with the source CSVs and release.toml (default: data/src of the checkout)")
     p.add_argument("--out", metavar="DIR", help="output folder (default: data/ of the checkout)")
 
-    p = _command(sub, "report", cmd_report, "Show an actor's stances toward events grouped by the great power leading them, with the double-coding agreement.", "stance report --actor KAZ")
+    p = _command(sub, "report", cmd_report, "Show an actor's stances toward events grouped by the great power leading them, the double-coding agreement, and its balancing indices (alignment with each pole, equidistance, tilt, hedge share; overall and by period).", "stance report --actor KAZ --plot kaz.png")
     p.add_argument("--actor", required=True, metavar="ID", help="actor id, e.g. KAZ")
+    p.add_argument("--plot", metavar="FILE", help="also save a figure of the actor's alignments by period to this PNG (needs the plot extra: pip install 'stance-coding[plot]')")
 
     p = _command(sub, "disagreements", cmd_disagreements, "List the cells where coders differ (or that too few coders coded), side by side, for the adjudicator.", "stance disagreements codings.csv -o to_adjudicate.xlsx")
     p.add_argument("codings", metavar="CODINGS", help="merged codings file")

@@ -106,4 +106,8 @@ def render_report(actor: str) -> str:
     ag = agreement_summary(actor)
     lines.append(f"Double coding of {actor}'s cells: {ag['double_coded']} of {ag['cells']} cells coded by both passes "
                  f"({' and '.join(ag['coders'])}); percent agreement {ag['percent_agreement']:.3f}, Cohen's kappa {ag['cohen_kappa']:.3f}.")
+    from stance.balance.report import render_balance
+
+    lines.append("")
+    lines.extend(render_balance(actor))
     return "\n".join(lines)

@@ -21,8 +21,8 @@ Benati-Capurri and the mean stance):
   neutral (:func:`split_items`).
 
 ``n_items`` of an index is the smallest ``n_items`` among the alignments
-it uses (the binding count); each alignment's own count is in the
-alignment rows.
+it uses (the binding count; 0 when the k-pole form has fewer than two
+defined alignments); each alignment's own count is in the alignment rows.
 
 Examples
 --------
@@ -91,7 +91,7 @@ def _binding_n(n: np.ndarray, a: np.ndarray, i: int, j: int) -> np.ndarray:
     pair_n = np.minimum(n[..., i], n[..., j])
     used = np.where(~np.isnan(a), n, np.iinfo(np.int64).max)
     k_n = used.min(axis=-1)
-    k_n = np.where(k_n == np.iinfo(np.int64).max, 0, k_n)
+    k_n = np.where((~np.isnan(a)).sum(axis=-1) >= 2, k_n, 0)
     return np.stack([pair_n, k_n, pair_n], axis=-1)
 
 
