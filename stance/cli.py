@@ -75,7 +75,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     worst = 0
     outputs = []
     for file in args.files:
-        report = validate_sheet(file, events=args.events, actors=args.actors, sources=args.sources,
+        report = validate_sheet(file, events=args.events, actors=args.actors, sources=args.sources, texts=args.texts,
                                 encoding=args.encoding, delimiter=args.delimiter, sheet=args.sheet)
         outputs.append(report)
         worst = max(worst, 0 if report.ok else 1)
@@ -88,6 +88,62 @@ def cmd_validate(args: argparse.Namespace) -> int:
         for r in outputs:
             print(r.to_text(limit=None if args.all else 200))
     return worst
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from stance.template import assign_cells, split_ids, template_frame, write_template
+
+    reference = None
+    if args.codings:
+        from stance.sheets import read_sheet
+
+        reference = _codings_file(args.codings, ("event_id", "actor_id"))
+    cells = assign_cells(events=split_ids(args.events), actors=split_ids(args.actors), periods=split_ids(args.period),
+                         uncoded=args.uncoded or bool(args.codings), codings=reference)
+    frame = template_frame(cells, args.coder)
+    write_template(frame, args.output, force=args.force)
+    print(f"Wrote {args.output}: {len(frame)} cells ({frame['event_id'].nunique()} events x {frame['actor_id'].nunique()} actors) for coder {args.coder}, "
+          f"codebook version {frame['codebook_version'].iloc[0]}. Fill in the coding columns of the cells a source gives evidence for, "
+          f"leave the other rows blank, then run `stance validate {args.output}`.")
+    return 0
+
+
+def _codings_file(path: str, required: tuple[str, ...]) -> "object":
+    from stance.sheets import read_sheet
+
+    frame = read_sheet(path).frame
+    missing = [c for c in required if c not in frame.columns]
+    if missing:
+        raise StanceError(f"{path}: column{'s' if len(missing) > 1 else ''} {', '.join(missing)} {'are' if len(missing) > 1 else 'is'} missing.",
+                          remedy="Give a merged codings file (`stance merge`), with the columns " + ", ".join(required) + ".")
+    return frame
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from stance.merge import MergeRefused, merge_sheets
+    from stance.validate import load_references
+
+    output = Path(args.output)
+    inputs = {Path(f).resolve() for f in args.files}
+    if output.resolve() in inputs:
+        raise StanceError(f"{output} is one of the sheets being merged; it was not overwritten.", remedy="Write the merged codings to a new file with -o.")
+    try:
+        result = merge_sheets(args.files, references=load_references(events=args.events, actors=args.actors, sources=args.sources),
+                              encoding=args.encoding, sheet=args.sheet)
+    except MergeRefused as exc:
+        for line in exc.problems:  # type: ignore[attr-defined]
+            print(line, file=sys.stderr)
+        print(f"Error: {exc.message} {output} was not written. Remedy: {exc.remedy}", file=sys.stderr)
+        return exc.exit_code
+    if output.suffix.lower() == ".parquet":
+        from stance.coerce import coerce_frame
+
+        typed, _ = coerce_frame("codings", result.codings)
+        _write(typed, output)
+    else:
+        _write(result.codings, output)
+    print(result.summary(output))
+    return 0
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:
@@ -165,7 +221,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if src is None:
         raise StanceError("No data sources found: `stance build` runs in a checkout of the repository.", remedy="Clone the repository and run it there, or pass --src DIR --out DIR.")
     out = Path(args.out) if args.out else src.parent
-    resources = build(src, out)
+    resources = build(src, out, Path(args.raw) if args.raw else None)
     for r in resources:
         print(f"{r['name']:<18} {r['rows']:>9} rows  {r['hash'][7:19]}")
     print(f"Wrote {len(resources)} tables and datapackage.json to {out}.")
@@ -188,11 +244,21 @@ def cmd_disagreements(args: argparse.Namespace) -> int:
     from stance.adjudication import disagreements
     from stance.sheets import read_sheet
 
-    codings = read_sheet(args.codings).frame
+    codings = _codings_file(args.codings, ("event_id", "actor_id", "coder_id", "stance"))
     out = disagreements(codings, min_codings=args.min_codings)
     if args.output:
-        _write(out, Path(args.output))
-        print(f"{out[['event_id', 'actor_id']].drop_duplicates().shape[0]} cells to adjudicate ({len(out)} codings) written to {args.output}.")
+        from stance.adjudication import side_by_side
+        from stance.xlsx_write import write_adjudication_sheet
+
+        sheet = side_by_side(out)
+        path = Path(args.output)
+        if path.suffix.lower() == ".xlsx":
+            write_adjudication_sheet(sheet, path)
+        else:
+            sheet.to_csv(path, index=False, encoding="utf-8-sig")
+        print(f"{len(sheet)} cells to adjudicate ({len(out)} codings) written to {args.output}, one row per cell with each coder's stance, "
+              f"excerpt and rationale side by side. Fill in its stance and note columns (a note for every cell; a blank stance leaves the cell uncoded), "
+              f"then run `stance adjudicate {args.codings} {args.output} -o stances.csv`.")
     else:
         _print_table(out[[c for c in ("event_id", "actor_id", "coder_id", "stance", "reason", "excerpt") if c in out.columns]])
     return 0
@@ -203,19 +269,54 @@ def cmd_adjudicate(args: argparse.Namespace) -> int:
     from stance.schemas import validate_table
     from stance.sheets import read_sheet
 
-    codings = read_sheet(args.codings).frame
-    decisions = read_sheet(args.decisions).frame if args.decisions else None
+    codings = _codings_file(args.codings, ("event_id", "actor_id", "coder_id", "stance"))
+    decisions, decision_rows, label_problems = None, None, []
+    if args.decisions:
+        sheet = read_sheet(args.decisions)
+        missing = [c for c in ("event_id", "actor_id", "stance", "note") if c not in sheet.frame.columns]
+        if missing:
+            raise StanceError(f"{args.decisions}: column{'s' if len(missing) > 1 else ''} {', '.join(missing)} missing.",
+                              remedy="Give the sheet written by `stance disagreements -o`, or a table with event_id, actor_id, stance, note.")
+        frame = sheet.frame[["event_id", "actor_id", "stance", "note"]]
+        undecided = frame[["stance", "note"]].apply(lambda s: s.astype("string").str.strip().fillna("") == "").all(axis=1)
+        decisions = frame[~undecided].reset_index(drop=True)  # rows left blank are no decision (reported below as cells needing one)
+        decision_rows = sheet.rows[~undecided.to_numpy()].reset_index(drop=True)
+        label_problems = _decision_label_problems(decisions)
     stances, problems = build_stances(codings, decisions, min_codings=args.min_codings)
-    problems = problems if len(problems) else validate_table("stances", stances)
-    if len(problems):
+    problems = problems if len(problems) or label_problems else validate_table("stances", stances)
+    if len(problems) or label_problems:
+        import pandas as pd
+
+        problems = pd.concat([pd.DataFrame(label_problems, columns=problems.columns), problems], ignore_index=True) if label_problems else problems
         for r in problems.itertuples(index=False):
-            row = "" if r.row is None or r.row != r.row else f" row {int(r.row) + 2}"
-            print(f"{r.table}{row}: {r.value}: {r.problem}", file=sys.stderr)
+            row = ""
+            if r.row is not None and r.row == r.row:
+                row = f" row {int(decision_rows.iloc[int(r.row)])}" if r.table == "decisions" and decision_rows is not None else f" row {int(r.row) + 2}"
+            name = args.decisions if r.table == "decisions" and args.decisions else r.table
+            print(f"{name}{row}: {r.value}: {r.problem}", file=sys.stderr)
         print(f"Error: {len(problems)} problem(s); {args.output} was not written.", file=sys.stderr)
         return 1
     _write(stances, Path(args.output))
     print(f"{len(stances)} stances ({(stances['method'] == 'adjudicated').sum()} adjudicated) written to {args.output}.")
     return 0
+
+
+def _decision_label_problems(decisions: "object") -> list[dict[str, object]]:
+    from stance.codebook import load_codebook
+    from stance.coerce import closest_label
+
+    allowed = list(load_codebook().category_ids)
+    out = []
+    values = decisions["stance"].astype("string").str.strip()  # type: ignore[index]
+    raw = decisions["stance"].astype("string")  # type: ignore[index]
+    for i in values.index:
+        v = raw[i]
+        if v is None or v != v or str(v).strip() == "" or str(v) in allowed:
+            continue
+        hint = closest_label(str(v), allowed)
+        out.append({"table": "decisions", "row": i, "column": "stance", "value": str(v),
+                    "problem": f"'{v}' is not a stance category ({', '.join(allowed)}): " + (f"write '{hint}'" if hint else "use one of them") + " (labels are exact, lower case)"})
+    return out
 
 
 def cmd_check_evidence(args: argparse.Namespace) -> int:
@@ -279,9 +380,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--events", metavar="FILE", help="events table to check event ids against (default: the shipped one)")
     p.add_argument("--actors", metavar="FILE", help="actors table to check actor ids against (default: the shipped one)")
     p.add_argument("--sources", metavar="FILE", help="sources table to check source ids against (default: the shipped one)")
+    p.add_argument("--texts", metavar="DIR", help="folder with the source texts (in the project: ../shared/sources): check that every excerpt is in its source")
     p.add_argument("--encoding", metavar="NAME", help="text encoding of a CSV (default: from its byte-order mark, else UTF-8), e.g. cp1251, latin-1, utf-16")
     p.add_argument("--delimiter", metavar="CHAR", help="CSV delimiter (default: sniffed from the header among , ; and tab)")
     p.add_argument("--sheet", metavar="NAME", help="worksheet of an XLSX workbook (default: the one named 'codings', or the only one)")
+
+    p = _command(sub, "template", cmd_template, "Write a coding sheet for a coder: one row per assigned event x actor cell with context, dropdowns from the codebook, locked ids and instructions (.xlsx), or plain .csv.",
+                 "stance template --events crimea-2014,iraq-war-2003 --actors KAZ,CHN --coder ana -o ana.xlsx")
+    p.add_argument("--events", nargs="+", metavar="ID", help="event ids (space- or comma-separated; default: every event)")
+    p.add_argument("--actors", nargs="+", metavar="ID", help="actor ids (default: every actor)")
+    p.add_argument("--period", nargs="+", metavar="ID", help="only events of these periods, e.g. 2008-2013")
+    p.add_argument("--uncoded", action="store_true", help="only cells that have no coding yet (in the shipped codings, or in --codings FILE)")
+    p.add_argument("--codings", metavar="FILE", help="merged codings file whose cells count as coded (implies --uncoded)")
+    p.add_argument("--coder", required=True, metavar="ID", help="the coder's id (lower case, digits, '-')")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="sheet to write: .xlsx (dropdowns, instructions) or .csv")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    p = _command(sub, "merge", cmd_merge, "Validate coders' sheets and combine them into one codings file; refuses conflicting coder ids, cells coded twice by one coder, other codebook versions and invalid sheets.",
+                 "stance merge ana.xlsx ben.csv -o codings.csv")
+    p.add_argument("files", nargs="+", metavar="SHEET", help="coders' sheets (CSV, XLSX, Parquet)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="merged codings file (.csv, .xlsx or .parquet)")
+    p.add_argument("--events", metavar="FILE", help="events table to check event ids against (default: the shipped one)")
+    p.add_argument("--actors", metavar="FILE", help="actors table to check actor ids against (default: the shipped one)")
+    p.add_argument("--sources", metavar="FILE", help="sources table to check source ids against (default: the shipped one)")
+    p.add_argument("--encoding", metavar="NAME", help="text encoding of CSV sheets (see stance validate)")
+    p.add_argument("--sheet", metavar="NAME", help="XLSX worksheet (default: 'codings', or the only one)")
 
     p = _command(sub, "agreement", cmd_agreement, "Inter-coder agreement of a codings file (or of the shipped codings): percent agreement, Cohen's kappa, Scott's pi, Fleiss, Krippendorff's alpha, Gwet's AC1, Brennan-Prediger.", "stance agreement merged_codings.csv --json")
     p.add_argument("file", nargs="?", metavar="FILE", help="codings file (CSV, XLSX, Parquet) with event_id, actor_id, coder_id, stance; default: the shipped codings")
@@ -298,9 +421,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     _command(sub, "verify", cmd_verify, "Check every shipped data file against its recorded sha256 and row count; exit 1 naming the file that differs.", "stance verify")
 
-    p = _command(sub, "build", cmd_build, "Rebuild the Parquet files and datapackage.json from data/src (in a checkout); byte-identical for the same inputs.", "stance build")
+    p = _command(sub, "build", cmd_build, "Rebuild the Parquet files and datapackage.json from data/src and the raw UN vote files in data/raw/unga (in a checkout); byte-identical for the same inputs.", "stance build")
     p.add_argument("--src", metavar="DIR", help="folder with the source CSVs and release.toml (default: data/src of the checkout)")
     p.add_argument("--out", metavar="DIR", help="output folder (default: data/ of the checkout)")
+    p.add_argument("--raw", metavar="DIR", help="folder with the raw UN vote files and SHA256SUMS (default: raw/unga beside --src)")
 
     p = _command(sub, "report", cmd_report, "Show an actor's stances toward events grouped by the great power leading them, the double-coding agreement, and its balancing indices (alignment with each pole, equidistance, tilt, hedge share; overall and by period).", "stance report --actor KAZ --plot kaz.png")
     p.add_argument("--actor", required=True, metavar="ID", help="actor id, e.g. KAZ")

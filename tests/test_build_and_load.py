@@ -113,7 +113,7 @@ def test_build_refuses_bad_sources_and_writes_nothing(tmp_path):
     (src / "codings.csv").write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     with pytest.raises(ValidationFailed) as err:
-        build(src, out)
+        build(src, out, ROOT / "data" / "raw" / "unga")
     assert (err.value.problems["value"] == "Hedge").any()
     assert not out.exists()
 

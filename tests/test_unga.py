@@ -130,3 +130,41 @@ def test_bad_raw_value_is_reported_with_file_line_and_column_and_nothing_is_buil
     problems = err.value.problems
     hit = problems[problems["table"] == "un_votes.csv.gz"]
     assert hit[["row", "column", "value"]].values.tolist() == [[4, "vote", "absent"]]
+
+
+def _raw_kaz_dyads(pole_code: str) -> pd.DataFrame:
+    """Kazakhstan's and a pole's recorded votes per roll call, read from the raw files with plain pandas."""
+    votes = pd.read_csv(RAW / RAW_FILES["votes"], dtype=str, keep_default_na=False)
+    calls = pd.read_csv(RAW / RAW_FILES["rollcalls"], dtype=str, keep_default_na=False)
+    calls["year"] = calls["date"].str[:4].astype(int)
+    kaz = votes[votes["country_code"] == "KZ"][["rcid", "vote"]]
+    pole = votes[votes["country_code"] == pole_code][["rcid", "vote"]]
+    both = kaz.merge(pole, on="rcid", suffixes=("_kaz", "_pole")).merge(calls[["rcid", "year"]], on="rcid")
+    return both
+
+
+@pytest.mark.parametrize("pole, code", [("RUS", "RU"), ("USA", "US")])
+def test_kazakhstan_yearly_agreement_equals_a_plain_pandas_computation(pole, code):
+    both = _raw_kaz_dyads(code)
+    same = both["vote_kaz"] == both["vote_pole"]
+    one_abstains = (both["vote_kaz"] == "abstain") != (both["vote_pole"] == "abstain")
+    both["credit"] = same.astype(float) + 0.5 * one_abstains  # Voeten: identical = 1, one abstention = 1/2, yes vs no = 0
+    expected = both.groupby("year")["credit"].agg(["mean", "size"])
+    shipped = stance.load("unga_alignment")
+    mine = shipped[(shipped["actor_id"] == "KAZ") & (shipped["pole"] == pole) & (shipped["measure"] == "agreement")].set_index("year")
+    assert list(mine.index) == list(expected.index) and len(expected) == 29  # 1992-2020 (January 2020: the last votes of session 74)
+    assert (mine["n_votes"].to_numpy() == expected["size"].to_numpy()).all()
+    assert abs(mine["value"].to_numpy(dtype=float) - expected["mean"].to_numpy()).max() < 1e-12
+
+
+def test_kazakhstan_yearly_kappa_equals_quadratic_weighted_cohen_kappa_from_sklearn():
+    from sklearn.metrics import cohen_kappa_score
+
+    both = _raw_kaz_dyads("CN")
+    score = {"no": -1, "abstain": 0, "yes": 1}
+    shipped = stance.load("unga_alignment")
+    mine = shipped[(shipped["actor_id"] == "KAZ") & (shipped["pole"] == "CHN") & (shipped["measure"] == "kappa")].set_index("year")["value"]
+    for year in (1995, 2003, 2014, 2019):
+        rows = both[both["year"] == year]
+        ref = cohen_kappa_score(rows["vote_kaz"].map(score), rows["vote_pole"].map(score), weights="quadratic", labels=[-1, 0, 1])
+        assert mine[year] == pytest.approx(ref, abs=1e-12), year
