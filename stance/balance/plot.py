@@ -88,7 +88,7 @@ def plot_alignment(frame: pd.DataFrame, path: str | Path | None = None, *, actor
     return fig
 
 
-def plot_actor(actor: str, path: str | Path, *, n_boot: int = 1000, seed: int = 1) -> Path:
+def plot_actor(actor: str, path: str | Path, *, n_boot: int | None = None, seed: int = 1) -> Path:
     """The report figure: an actor's alignment with each pole by period, in both senses, saved to ``path``.
 
     Left: agreement with the pole's own stances; right: mean stance toward

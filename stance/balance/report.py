@@ -34,7 +34,7 @@ def _load(name: str) -> pd.DataFrame:
     return stance.load(name)
 
 
-def balance_tables(actor: str, *, poles: tuple[str, ...] = DEFAULT_POLES, pair: tuple[str, str] = PAIR, n_boot: int = N_BOOT, seed: int = SEED) -> dict[str, pd.DataFrame]:
+def balance_tables(actor: str, *, poles: tuple[str, ...] = DEFAULT_POLES, pair: tuple[str, str] = PAIR, n_boot: int | None = None, seed: int = SEED) -> dict[str, pd.DataFrame]:
     """The figures of the balancing section, overall (window ``"all"``) and by period.
 
     Returns
@@ -48,7 +48,7 @@ def balance_tables(actor: str, *, poles: tuple[str, ...] = DEFAULT_POLES, pair: 
     stances = _load("stances")
     events = _load("events")
     data = with_event_time(stances, events)
-    boot = {"n_boot": n_boot, "seed": seed}
+    boot = {"n_boot": N_BOOT if n_boot is None else n_boot, "seed": seed}
     parts_sim, parts_lead, parts_gap_sim, parts_gap_lead, parts_hedge = [], [], [], [], []
     for by in (None, "period_id"):
         parts_sim.append(balance(data, focal=actor, poles=poles, pair=pair, by=by, **boot))
@@ -104,8 +104,9 @@ def _window_name(w: Any) -> str:
     return "no period" if w is None or w is pd.NA or (isinstance(w, float) and np.isnan(w)) else str(w)
 
 
-def render_balance(actor: str, *, n_boot: int = N_BOOT, seed: int = SEED) -> list[str]:
-    """Lines of the balancing section of the actor report."""
+def render_balance(actor: str, *, n_boot: int | None = None, seed: int = SEED) -> list[str]:
+    """Lines of the balancing section of the actor report (``n_boot`` default: :data:`N_BOOT`)."""
+    n_boot = N_BOOT if n_boot is None else n_boot
     stances = _load("stances")
     if not (stances["actor_id"] == actor).any():
         return ["Balancing indices: no adjudicated stances for this actor, so no alignment can be computed."]
