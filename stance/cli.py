@@ -95,8 +95,6 @@ def cmd_template(args: argparse.Namespace) -> int:
 
     reference = None
     if args.codings:
-        from stance.sheets import read_sheet
-
         reference = _codings_file(args.codings, ("event_id", "actor_id"))
     cells = assign_cells(events=split_ids(args.events), actors=split_ids(args.actors), periods=split_ids(args.period),
                          uncoded=args.uncoded or bool(args.codings), codings=reference)
@@ -229,6 +227,16 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    if args.source == "unga":
+        from stance.unga.report import render_unga_report
+
+        print(render_unga_report(args.actor))
+        if args.plot:
+            from stance.unga.plot import plot_unga_alignment
+
+            plot_unga_alignment(args.actor, Path(args.plot))
+            print(f"Figure of {args.actor}'s yearly UN voting agreement with the poles written to {args.plot}.")
+        return 0
     from stance.report import render_report
 
     print(render_report(args.actor))
@@ -426,18 +434,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="DIR", help="output folder (default: data/ of the checkout)")
     p.add_argument("--raw", metavar="DIR", help="folder with the raw UN vote files and SHA256SUMS (default: raw/unga beside --src)")
 
-    p = _command(sub, "report", cmd_report, "Show an actor's stances toward events grouped by the great power leading them, the double-coding agreement, and its balancing indices (alignment with each pole, equidistance, tilt, hedge share; overall and by period).", "stance report --actor KAZ --plot kaz.png")
+    p = _command(sub, "report", cmd_report, "Show an actor's stances toward events grouped by the great power leading them, the double-coding agreement, and its balancing indices (alignment with each pole, equidistance, tilt, hedge share; overall and by period); with --source unga, the same from the UN General Assembly votes.", "stance report --actor KAZ --source unga")
     p.add_argument("--actor", required=True, metavar="ID", help="actor id, e.g. KAZ")
-    p.add_argument("--plot", metavar="FILE", help="also save a figure of the actor's alignments by period to this PNG (needs the plot extra: pip install 'stance-coding[plot]')")
+    p.add_argument("--source", choices=("events", "unga"), default="events", help="events: the coded stances toward events (default); unga: the UN General Assembly votes, by period and year")
+    p.add_argument("--plot", metavar="FILE", help="also save a figure of the actor's alignments over time to this PNG (by period for events, by year for unga; needs the plot extra: pip install 'stance-coding[plot]')")
 
     p = _command(sub, "disagreements", cmd_disagreements, "List the cells where coders differ (or that too few coders coded), side by side, for the adjudicator.", "stance disagreements codings.csv -o to_adjudicate.xlsx")
     p.add_argument("codings", metavar="CODINGS", help="merged codings file")
-    p.add_argument("-o", "--output", metavar="FILE", help="write CSV/XLSX instead of printing")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the adjudicator's sheet (.csv or .xlsx: one row per cell, coders side by side, blank stance and note columns to fill in) instead of printing")
     p.add_argument("--min-codings", type=int, default=2, help="cells with fewer codings need a decision (default 2)")
 
     p = _command(sub, "adjudicate", cmd_adjudicate, "Build the stances table from codings and the adjudicator's decisions (event_id, actor_id, stance, note); every decision needs a note.", "stance adjudicate codings.csv decisions.csv -o stances.csv")
     p.add_argument("codings", metavar="CODINGS", help="merged codings file")
-    p.add_argument("decisions", metavar="DECISIONS", nargs="?", help="decisions file (event_id, actor_id, stance, note)")
+    p.add_argument("decisions", metavar="DECISIONS", nargs="?", help="decisions: the sheet from `stance disagreements -o` filled in, or a table event_id, actor_id, stance, note")
     p.add_argument("-o", "--output", metavar="FILE", required=True, help="stances file to write (.csv, .xlsx or .parquet)")
     p.add_argument("--min-codings", type=int, default=2, help="cells with fewer codings need a decision (default 2)")
 

@@ -168,3 +168,41 @@ def test_kazakhstan_yearly_kappa_equals_quadratic_weighted_cohen_kappa_from_skle
         rows = both[both["year"] == year]
         ref = cohen_kappa_score(rows["vote_kaz"].map(score), rows["vote_pole"].map(score), weights="quadratic", labels=[-1, 0, 1])
         assert mine[year] == pytest.approx(ref, abs=1e-12), year
+
+
+def test_docs_yuneman_block_is_in_sync():
+    from stance.unga.yuneman import render_markdown
+
+    text = (ROOT / "docs" / "unga.md").read_text(encoding="utf-8")
+    block = text.split("<!-- generated:yuneman:start -->\n")[1].split("<!-- generated:yuneman:end -->")[0]
+    assert block.strip() == render_markdown().strip(), "docs/unga.md is stale: paste the output of `python -m stance.unga.yuneman` between the markers"
+
+
+def test_yuneman_check_identical_vote_shares_equal_plain_pandas():
+    from stance.unga.yuneman import yuneman_check
+
+    table = yuneman_check(n_boot=0).set_index("pole")
+    for pole, code in (("CHN", "CN"), ("RUS", "RU"), ("USA", "US")):
+        both = _raw_kaz_dyads(code)
+        both = both[both["year"].between(2007, 2019)]
+        assert table.loc[pole, "n_votes"] == len(both)
+        assert table.loc[pole, "identical"] == pytest.approx((both["vote_kaz"] == both["vote_pole"]).mean(), abs=1e-12)
+
+
+def test_report_source_unga_prints_alignment_by_period(capsys):
+    from stance.cli import main
+
+    assert main(["report", "--actor", "KAZ", "--source", "unga"]) == 0
+    out = capsys.readouterr().out
+    assert "Kazakhstan (KAZ) in the UN General Assembly" in out
+    for heading in ("agreement USA", "agreement RUS", "agreement CHN", "equidistance USA|RUS", "tilt USA|RUS"):
+        assert heading in out
+    for period in ("1991-1999", "2000-2007", "2008-2013", "2014-2022"):
+        assert f"\n{period:>9} " in out or f"\n   {period}" in out or f" {period} " in out
+
+
+def test_report_source_unga_refuses_a_non_voting_actor(capsys):
+    from stance.cli import main
+
+    assert main(["report", "--actor", "EU", "--source", "unga"]) == 2
+    assert "No UN votes for actor 'EU'" in capsys.readouterr().err

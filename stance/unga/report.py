@@ -1,0 +1,139 @@
+"""``stance report --actor X --source unga``: a state's UN voting alignment with the great powers.
+
+By period (the periods of the events table, plus one window for the years
+before them), with Voeten's agreement rate and Häge's kappa against each
+pole, the project's balancing indices (equidistance and tilt between the USA
+and Russia, k-pole equidistance, abstention share) and 95% bootstrap
+intervals over roll calls; then year by year from the shipped
+``unga_alignment`` table.
+
+Examples
+--------
+>>> from stance.unga.report import unga_windows
+>>> unga_windows([1990, 1991, 2007, 2020])
+['1946-1990', '1991-1999', '2000-2007', '2014-2022']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from stance.unga.alignment import UNGA_POLES
+
+PAIR = ("USA", "RUS")
+N_BOOT = 1000
+SEED = 1
+
+
+def unga_windows(years: Sequence[int]) -> list[str]:
+    """The report window of each year: its period (periods table), or ``1946-<first period start - 1>`` before the first."""
+    import stance
+
+    periods = stance.load("periods").sort_values("start_year")
+    first = int(periods["start_year"].iloc[0])
+    out = []
+    for year in years:
+        match = periods[(periods["start_year"] <= year) & (periods["end_year"] >= year)]
+        if len(match):
+            out.append(str(match["period_id"].iloc[0]))
+        elif year < first:
+            out.append(f"1946-{first - 1}")
+        else:
+            out.append(f"{year}")
+    return out
+
+
+def unga_balance(actor: str, *, poles: Sequence[str] = UNGA_POLES, pair: Sequence[str] = PAIR, n_boot: int = N_BOOT, seed: int = SEED) -> pd.DataFrame:
+    """Alignment (agreement, kappa) and balancing indices of ``actor`` by report window and overall.
+
+    Returns the rows of :func:`stance.balance.balance` (``actor, pole,
+    window, index, value, n_items[, ci_low, ci_high]``) with a ``measure``
+    column, plus the abstention share (``index = "hedge_share"``).
+    """
+    import stance
+    from stance.balance import balance, hedge_share
+    from stance.errors import StanceError
+
+    votes = stance.load("unga_votes", columns=["rcid", "actor_id", "stance"])
+    if actor not in set(votes["actor_id"].cat.categories):
+        raise StanceError(f"No UN votes for actor {actor!r}.", remedy="Use an ISO 3166-1 alpha-3 id as in unga_votes.actor_id (e.g. KAZ, KGZ, UZB); organisations such as the EU do not vote.")
+    votes = votes[votes["actor_id"].isin({actor, *poles})]
+    calls = stance.load("unga_rollcalls", columns=["rcid", "year"])
+    years = sorted(calls["year"].unique())
+    window_of = dict(zip(years, unga_windows(years)))
+    calls["window"] = calls["year"].map(window_of)
+    data = votes.merge(calls[["rcid", "window"]], on="rcid")
+    data["actor_id"] = data["actor_id"].astype(str)
+    data = data[data["rcid"].isin(data.loc[data["actor_id"] == actor, "rcid"])]  # the roll calls the state voted on
+    parts = []
+    for by in (None, "window"):
+        for measure in ("agreement", "kappa"):
+            part = balance(data, focal=actor, poles=tuple(poles), pair=tuple(pair), measure=measure, by=by, n_boot=n_boot, seed=seed, item="rcid")
+            parts.append(part.assign(measure=measure))
+        parts.append(hedge_share(data, actor, by=by, n_boot=n_boot, seed=seed, item="rcid").assign(measure="abstain share"))
+    return pd.concat(parts, ignore_index=True)
+
+
+def _fmt(value: float, lo: float | None, hi: float | None, signed: bool = False) -> str:
+    if value is None or pd.isna(value):
+        return "n/a"
+    text = f"{value:+.3f}" if signed else f"{value:.3f}"
+    if lo is not None and not pd.isna(lo):
+        text += f" [{lo:.2f}, {hi:.2f}]" if not signed else f" [{lo:+.2f}, {hi:+.2f}]"
+    return text
+
+
+def render_unga_report(actor: str, *, poles: Sequence[str] = UNGA_POLES, pair: Sequence[str] = PAIR, n_boot: int = N_BOOT, seed: int = SEED) -> str:
+    """Plain-text UN report for the CLI."""
+    import stance
+    from stance.loading import data_version
+
+    table = unga_balance(actor, poles=poles, pair=pair, n_boot=n_boot, seed=seed)
+    votes = stance.load("unga_votes", columns=["actor_id", "country"])
+    name = str(votes.loc[votes["actor_id"] == actor, "country"].iloc[0])
+    lines = [f"{name} ({actor}) in the UN General Assembly: voting alignment with {', '.join(poles)}",
+             f"data version {data_version()}; votes of sessions 1-74 (1946 to January 2020), Voeten, Strezhnev and Bailey (CC0); formulas in docs/balance.md.",
+             f"[CI]: 95% bootstrap interval over roll calls ({n_boot} resamples, seed {seed})." if n_boot else "No intervals (n_boot = 0).",
+             "agreement: 1 for the same vote, 1/2 when one of the two abstains, 0 for yes against no (Voeten); kappa: Häge's chance-corrected kappa",
+             "(quadratic-weighted Cohen's kappa). n = roll calls both voted on; absences and non-membership are never counted as votes.",
+             "Periods are those of the events table (the last one ends in 2022; the UN data end in January 2020); 'all' pools every roll call the state voted on.", ""]
+    windows = [w for w in pd.unique(table["window"]) if not pd.isna(w) and w != "all"] + ["all"]
+    rows = []
+    for window in windows:
+        w = table[table["window"] == window]
+        row = {"period": window}
+        for measure in ("agreement", "kappa"):
+            for pole in poles:
+                r = w[(w["measure"] == measure) & (w["index"] == "alignment") & (w["pole"] == pole)]
+                if measure == "agreement":
+                    row[f"n {pole}"] = "-" if r.empty else str(int(r["n_items"].iloc[0]))
+                row[f"{measure} {pole}"] = "n/a" if r.empty else _fmt(r["value"].iloc[0], r.get("ci_low", pd.Series([None])).iloc[0], r.get("ci_high", pd.Series([None])).iloc[0])
+        rows.append(row)
+    cols = ["period"] + [f"n {p}" for p in poles] + [f"agreement {p}" for p in poles] + [f"kappa {p}" for p in poles]
+    lines += ["Alignment by period", pd.DataFrame(rows)[cols].to_string(index=False), ""]
+    rows = []
+    label = f"{pair[0]}|{pair[1]}"
+    for window in windows:
+        w = table[(table["window"] == window) & (table["measure"] == "agreement")]
+        row = {"period": window}
+        for index, heading in (("equidistance", f"equidistance {label}"), ("tilt", f"tilt {label}"), ("equidistance_k", "equidistance (all poles)")):
+            r = w[w["index"] == index]
+            row[heading] = "n/a" if r.empty else _fmt(r["value"].iloc[0], r.get("ci_low", pd.Series([None])).iloc[0], r.get("ci_high", pd.Series([None])).iloc[0], signed=index == "tilt")
+        h = table[(table["window"] == window) & (table["index"] == "hedge_share")]
+        row["abstain share"] = "n/a" if h.empty else _fmt(h["value"].iloc[0], h.get("ci_low", pd.Series([None])).iloc[0], h.get("ci_high", pd.Series([None])).iloc[0])
+        row["votes"] = "-" if h.empty else str(int(h["n_items"].iloc[0]))
+        rows.append(row)
+    lines += ["Balancing indices from the agreement rates (the project's own proposals; tilt > 0: closer to " + pair[0] + ")",
+              pd.DataFrame(rows).to_string(index=False), ""]
+    shipped = stance.load("unga_alignment")
+    mine = shipped[(shipped["actor_id"] == actor) & (shipped["measure"] == "agreement") & shipped["pole"].isin(poles)]
+    if len(mine):
+        wide = mine.pivot_table(index="year", columns="pole", values="value", observed=True).reindex(columns=list(poles))
+        n = mine.pivot_table(index="year", columns="pole", values="n_votes", observed=True, aggfunc="max").reindex(columns=list(poles))
+        yearly = wide.round(3).astype(object).where(wide.notna(), "n/a")
+        yearly.columns = [f"agreement {p}" for p in yearly.columns]
+        yearly[f"n {poles[0]}"] = n[poles[0]].astype("Int64")
+        lines += ["Agreement year by year (shipped table unga_alignment)", yearly.to_string(), ""]
+    return "\n".join(lines)
