@@ -225,8 +225,11 @@ def encode_long(
         na = data[col].isna().to_numpy()
         if na.any():
             raise StanceError(f"{int(na.sum())} row(s) have no {col} ({_describe_rows(data, na, [item, actor, value])}).", remedy=f"Fill the {col} column on every row.")
-    dup = data.duplicated(subset=[item, actor], keep=False).to_numpy()
-    if dup.any():
+    item_codes, items = pd.factorize(data[item], sort=True)
+    actor_codes, actors = pd.factorize(data[actor], sort=True)
+    key = item_codes.astype(np.int64) * len(actors) + actor_codes
+    if len(key) and np.bincount(key).max() > 1:
+        dup = data.duplicated(subset=[item, actor], keep=False).to_numpy()
         raise StanceError(
             f"{int(dup.sum())} rows give the same {item} and {actor} twice ({_describe_rows(data, dup, [item, actor, value])}).",
             remedy="Keep one stance per item and actor (adjudicate duplicates first; `stance adjudicate`).",
@@ -234,8 +237,6 @@ def encode_long(
     cats = _resolve_categories(data[value], categories)
     codes = _encode_values(data, value, cats, item, actor)
     s = resolve_scores(cats, scores)
-    item_codes, items = pd.factorize(data[item], sort=True)
-    actor_codes, actors = pd.factorize(data[actor], sort=True)
     w = _item_weights(data, weights, pd.Index(items), item_codes, item)
     keep = codes >= 0
     return EncodedStances(

@@ -126,6 +126,19 @@ def joint_tables(
     n, m = codes.shape
     other = codes if against is None else against
     p = other.shape[1]
+    used = np.flatnonzero(np.bincount(np.concatenate([codes[codes >= 0], other[other >= 0]]), minlength=q) > 0) if n else np.zeros(0, dtype=np.int64)
+    if 0 < len(used) < q:
+        # Categories nobody used add only zero rows and columns: compute on the used ones, then embed.
+        remap = np.full(q + 1, -1, dtype=np.int64)
+        remap[used + 1] = np.arange(len(used))
+        sub_t, sub_c = joint_tables(remap[codes + 1], len(used), weights, None if against is None else remap[against + 1], max_chunk_mb=max_chunk_mb)
+        full_t = np.zeros((m, p, q, q))
+        full_t[:, :, used[:, None], used[None, :]] = sub_t
+        full_c = None
+        if sub_c is not None:
+            full_c = np.zeros((m, p, q, q))
+            full_c[:, :, used[:, None], used[None, :]] = sub_c
+        return full_t, full_c
     dtype = np.float32 if weights is None else np.float64
     eye = np.vstack([np.zeros((1, q), dtype=dtype), np.eye(q, dtype=dtype)])
     table = np.zeros((m * q, p * q))
