@@ -61,6 +61,50 @@ def disagreements(codings: pd.DataFrame, *, min_codings: int = 2) -> pd.DataFram
     return rows.sort_values(CELL + ["coder_id"], kind="stable").reset_index(drop=True)
 
 
+#: Columns of each coder's block in :func:`side_by_side`.
+SIDE_BY_SIDE_FIELDS = ("coder_id", "stance", "confidence", "source_id", "locator", "excerpt", "rationale")
+
+
+def side_by_side(rows: pd.DataFrame) -> pd.DataFrame:
+    """The adjudicator's sheet: one row per cell, blank decision columns, each coder's coding side by side.
+
+    Parameters
+    ----------
+    rows : DataFrame
+        Output of :func:`disagreements` (one row per coding, with ``reason``).
+
+    Returns
+    -------
+    DataFrame
+        ``event_id, actor_id, reason, stance, note``, then for the k-th coder
+        of the cell (coders sorted by id) ``coder_id_k, stance_k,
+        confidence_k, source_id_k, locator_k, excerpt_k, rationale_k``
+        (those present in ``rows``). ``stance`` and ``note`` are empty: the
+        adjudicator fills them in, and the sheet is then the decisions file
+        of :func:`build_stances`.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"event_id": ["f", "f"], "actor_id": ["KAZ", "KAZ"], "coder_id": ["a", "b"],
+    ...                      "stance": ["support", "hedge"], "reason": ["coders differ"] * 2})
+    >>> side_by_side(rows).to_dict("records")
+    [{'event_id': 'f', 'actor_id': 'KAZ', 'reason': 'coders differ', 'stance': None, 'note': None, 'coder_id_1': 'a', 'stance_1': 'support', 'coder_id_2': 'b', 'stance_2': 'hedge'}]
+    """
+    fields = [f for f in SIDE_BY_SIDE_FIELDS if f in rows.columns]
+    cells = rows[CELL + ["reason"]].drop_duplicates(CELL).reset_index(drop=True)
+    out = cells.assign(stance=None, note=None).astype(object)
+    if rows.empty:
+        return out
+    ordered = rows.sort_values(CELL + ["coder_id"], kind="stable").astype({f: object for f in fields})
+    k = ordered.groupby(CELL, sort=False).cumcount() + 1
+    wide = ordered.assign(k_=k).pivot(index=CELL, columns="k_", values=fields)
+    wide.columns = [f"{field}_{n}" for field, n in wide.columns]
+    order = [f"{field}_{n}" for n in range(1, int(k.max()) + 1) for field in fields]
+    wide = wide[order].reset_index()
+    out = out.merge(wide, on=CELL, how="left")
+    return out.astype(object).where(out.notna(), None)
+
+
 def build_stances(codings: pd.DataFrame, decisions: pd.DataFrame | None = None, *, min_codings: int = 2) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Build the ``stances`` table from codings and the adjudicator's decisions.
 
@@ -107,7 +151,7 @@ def build_stances(codings: pd.DataFrame, decisions: pd.DataFrame | None = None, 
     undecided = merged[needs & (merged["_merge"] == "left_only")]
     for r in undecided.itertuples():
         problems.append({"table": "decisions", "row": None, "column": "event_id,actor_id", "value": f"{r.event_id} x {r.actor_id}",
-                         "problem": f"needs a decision ({r.stances}): add a row with the stance and a note"})
+                         "problem": f"needs a decision ({r.stances}): write its stance (blank to leave the cell uncoded) and a note in the decisions file"})
 
     decided = merged["_merge"] == "both"
     stance = merged["stance"].where(~decided, merged["stance_decided"])
