@@ -189,3 +189,21 @@ def test_bootstrap_is_reproducible_and_degenerate_cases_are_exact():
     same = pd.DataFrame({"event_id": ["e1", "e2", "e3"] * 2, "actor_id": ["A"] * 3 + ["B"] * 3, "stance": ["support", "oppose", "hedge"] * 2})
     out = alignment(same, poles=("B",), focal="A", n_boot=100, seed=1)
     assert (out.loc[0, "ci_low"], out.loc[0, "ci_high"]) == (1.0, 1.0)  # identical stances: every resample agrees fully
+
+
+def test_vectorised_percentiles_equal_numpy_nanquantile():
+    import warnings
+
+    from stance.balance._windows import nan_percentiles
+
+    rng = np.random.default_rng(2)
+    reps = rng.normal(size=(501, 300))
+    reps[rng.random(reps.shape) < 0.3] = np.nan
+    reps[:, 5] = np.nan  # no defined replicate
+    reps[1:, 9] = np.nan  # exactly one
+    lo, hi = nan_percentiles(reps, 0.025)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        ref = np.nanquantile(reps, [0.025, 0.975], axis=0)
+    np.testing.assert_allclose(lo, ref[0], atol=1e-12)
+    np.testing.assert_allclose(hi, ref[1], atol=1e-12)

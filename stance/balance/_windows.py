@@ -27,7 +27,6 @@ Examples
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -178,7 +177,8 @@ def bootstrap_windows(
         w1 = min(win.n_windows, w0 + chunk)
         g0, g1 = int(win.starts[w0:w1].min()), int(win.stops[w0:w1].max())
         r0, r1 = row_start[g0], row_start[g1]
-        r_item, r_flat, r_group = row_item_s[r0:r1], flat_s[r0:r1], group_s[r0:r1] - g0
+        r_item = row_item_s[r0:r1]
+        r_key = (group_s[r0:r1] - g0) * size + flat_s[r0:r1]
         r_weight = None if weight_s is None else weight_s[r0:r1]
         groups = np.arange(g0, g1)
         counts = n_in_group[groups]
@@ -191,12 +191,38 @@ def bootstrap_windows(
             draw = group_start[g_rep] + (rng.random(len(g_rep)) * n_in_group[g_rep]).astype(np.int64)
             mult = np.bincount(order[draw], minlength=n_items).astype(np.float64)
             wts = mult[r_item] if r_weight is None else mult[r_item] * r_weight
-            sums = np.bincount(r_group * size + r_flat, weights=wts, minlength=n_g * size)
+            sums = np.bincount(r_key, weights=wts, minlength=n_g * size)
             cum = np.zeros((n_g + 1, size))
             np.cumsum(sums.reshape(n_g, size), axis=0, out=cum[1:])
             reps[b] = finalize(cum[stops_rel] - cum[starts_rel])
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN cells give NaN intervals
-            q = np.nanquantile(reps, [alpha, 1.0 - alpha], axis=0)
-        lo[w0:w1], hi[w0:w1] = q[0], q[1]
+        lo[w0:w1], hi[w0:w1] = nan_percentiles(reps, alpha)
     return lo, hi
+
+
+def nan_percentiles(reps: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray]:
+    """The ``alpha`` and ``1 - alpha`` quantiles along axis 0, ignoring NaN, vectorised over the other axes.
+
+    Same definition as ``numpy.nanquantile`` (method "linear"); NaN where no
+    replicate is defined.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> lo, hi = nan_percentiles(np.array([[0.0, np.nan], [10.0, np.nan], [np.nan, np.nan]]), 0.1)
+    >>> lo.tolist(), hi.tolist()
+    ([1.0, nan], [9.0, nan])
+    """
+    srt = np.sort(reps, axis=0)  # NaN last
+    k = (~np.isnan(reps)).sum(axis=0)
+    out = []
+    for a in (alpha, 1.0 - alpha):
+        pos = a * np.maximum(k - 1, 0)
+        below = np.floor(pos).astype(np.int64)
+        above = np.minimum(below + 1, np.maximum(k - 1, 0))
+        v0 = np.take_along_axis(srt, below[None], axis=0)[0]
+        v1 = np.take_along_axis(srt, above[None], axis=0)[0]
+        frac = pos - below
+        with np.errstate(invalid="ignore"):
+            val = np.where(frac > 0, v0 + (v1 - v0) * frac, v0)
+        out.append(np.where(k > 0, val, np.nan))
+    return out[0], out[1]

@@ -61,7 +61,6 @@ class SimilarityResult:
 
     Attributes
     ----------
-    measure : str
     value : float
         NaN when undefined (no shared item; zero expected disagreement for
         kappa and pi); ``note`` says why.
@@ -71,16 +70,17 @@ class SimilarityResult:
         Items both coded but left out by the codebook's neutral rule.
     n_missing : int
         Items only one of the two actors has a stance on (gaps; never filled).
+    measure : str
     actors : tuple
         The two actors.
     note : str
     """
 
-    measure: str
     value: float
     n_items: int
     n_excluded: int
     n_missing: int
+    measure: str
     actors: tuple[Any, Any]
     note: str = ""
 
@@ -246,7 +246,7 @@ def similarity(
     both = int((counts if counts is not None else table)[0, 0].sum())
     n_missing = int(_missing_counts(sub[:, :1], sub[:, 1:], np.array([[both]]))[0, 0])
     v = float(val)
-    return SimilarityResult(measure, v, int(n), int(excl), n_missing, (a, b), _note(measure, v, int(n)))
+    return SimilarityResult(v, int(n), int(excl), n_missing, measure, (a, b), _note(measure, v, int(n)))
 
 
 def dyadic_similarity(
