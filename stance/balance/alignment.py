@@ -91,7 +91,7 @@ def _poles(poles: Sequence[Any] | str) -> tuple[Any, ...]:
 def _focal(enc: EncodedStances, focal: Any) -> np.ndarray:
     if focal is None:
         return np.arange(len(enc.actors))
-    ids = [focal] if isinstance(focal, str) or not isinstance(focal, Sequence) else list(focal)
+    ids = list(focal) if pd.api.types.is_list_like(focal) else [focal]
     return enc.actor_pos(ids, "Focal actor(s)")
 
 
