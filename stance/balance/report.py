@@ -140,7 +140,7 @@ def render_balance(actor: str, *, n_boot: int | None = None, seed: int = SEED) -
     for r in t["indices"].itertuples(index=False):
         signed = r.index == "tilt"
         rows.append({
-            "window": _window_name(r.window), "index": r.index, "poles": r.pole_agreement or "-",
+            "window": _window_name(r.window), "index": r.index, "poles": _poles_label(r.pole_agreement, getattr(r, "pole_lead", None)),
             "agreement sense [CI]": _fmt(r.value_agreement, getattr(r, "ci_low_agreement", None), getattr(r, "ci_high_agreement", None), signed=signed),
             "n": _int(r.n_items_agreement),
             "lead-stance sense [CI]": "-" if r.index == "hedge_share" else _fmt(r.value_lead, getattr(r, "ci_low_lead", None), getattr(r, "ci_high_lead", None), signed=signed),
@@ -149,6 +149,14 @@ def render_balance(actor: str, *, n_boot: int | None = None, seed: int = SEED) -
     lines.append(pd.DataFrame(rows).to_string(index=False))
     lines.append("  n of an index = the smallest n among the alignments it uses; n/a = undefined (no shared event, or fewer than two poles).")
     return lines
+
+
+def _poles_label(sim: Any, lead: Any) -> str:
+    """The poles an index uses; the lead sense's set is added when it differs (k-pole form)."""
+    sim_s = sim if isinstance(sim, str) and sim else "-"
+    if isinstance(lead, str) and lead and lead != sim_s:
+        return f"{sim_s} (lead: {lead})"
+    return sim_s
 
 
 def _int(x: Any) -> str:
