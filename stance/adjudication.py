@@ -159,7 +159,7 @@ def build_stances(codings: pd.DataFrame, decisions: pd.DataFrame | None = None, 
     out = pd.DataFrame({
         "event_id": merged["event_id"].astype(pd.StringDtype()),
         "actor_id": merged["actor_id"].astype(pd.StringDtype()),
-        "stance": pd.Categorical(stance, dtype=stance_dtype()),
+        "stance": pd.Categorical(stance.where(stance.isin(list(stance_dtype().categories))), dtype=stance_dtype()),  # a wrong label becomes missing: the schema rejects it
         "method": pd.Categorical(decided.map({True: "adjudicated", False: "agreed"})),
         "n_codings": merged["n_codings"].astype("Int64"),
         "note": merged["note"].astype(pd.StringDtype()) if "note" in merged else pd.array([pd.NA] * len(merged), dtype=pd.StringDtype()),

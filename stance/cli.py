@@ -315,11 +315,12 @@ def _decision_label_problems(decisions: "object") -> list[dict[str, object]]:
 
     allowed = list(load_codebook().category_ids)
     out = []
-    values = decisions["stance"].astype("string").str.strip()  # type: ignore[index]
-    raw = decisions["stance"].astype("string")  # type: ignore[index]
-    for i in values.index:
+    import pandas as pd
+
+    raw = decisions["stance"]  # type: ignore[index]
+    for i in raw.index:
         v = raw[i]
-        if v is None or v != v or str(v).strip() == "" or str(v) in allowed:
+        if pd.isna(v) or str(v).strip() == "" or str(v) in allowed:
             continue
         hint = closest_label(str(v), allowed)
         out.append({"table": "decisions", "row": i, "column": "stance", "value": str(v),
