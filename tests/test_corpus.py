@@ -314,3 +314,45 @@ def test_one_million_row_csv_every_error_reported_input_unchanged(capsys, tmp_pa
     report = json.loads(out)
     assert code == 1 and report["rows"] == n and err == ""
     assert [(p["row"], p["column"], p["value"]) for p in report["problems"]] == [(12, "stance", "Hedge"), (n + 1, "stance", "Hedge")]
+
+
+# ---------------------------------------------------------------- property tests: no crash, no lost row
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+CELL_TEXT = st.one_of(st.text(alphabet=list("ab,;\t\"' \n\r=-КЖé€"), max_size=8),
+                      st.sampled_from(["crimea-2014", "KAZ", "hedge", "Support", "2026-11-24", "", " "]))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=300), suffix=st.sampled_from([".csv", ".xlsx", ".parquet", ".txt", ".xls"]),
+       prefix=st.sampled_from([b"", b"PK\x03\x04", b"PAR1", b"\xef\xbb\xbf", b"\xff\xfe", bytes.fromhex("D0CF11E0A1B11AE1")]))
+def test_any_bytes_give_exit_0_1_or_2_and_stay_unchanged(capsys, tmp_path, data, suffix, prefix):
+    path = tmp_path / f"fuzz{suffix}"
+    path.write_bytes(prefix + data)
+    before = sha256(path)
+    code, out, err = _run(capsys, path, [])
+    assert code in (0, 1, 2), err
+    assert "Internal error" not in err and "Traceback" not in out + err
+    assert sha256(path) == before
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(table=st.lists(st.lists(CELL_TEXT, min_size=10, max_size=10), min_size=1, max_size=15), sep=st.sampled_from([",", ";", "\t"]))
+def test_every_non_blank_row_of_a_well_formed_csv_is_accounted_for(tmp_path, table, sep):
+    """Rows written by the csv module (any text, quoted as needed) are all read: coded, not coded or reported, never lost."""
+    import csv
+
+    from stance.sheets import read_sheet
+    from stance.validate import check_sheet
+
+    path = tmp_path / "sheet.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, delimiter=sep)
+        writer.writerow(make_corpus.HEADER)
+        writer.writerows(table)
+    non_blank = sum(1 for row in table if any(v.strip() for v in row))
+    report = check_sheet(read_sheet(path, delimiter=sep))
+    assert report.n_rows + len(report.not_coded_rows) == non_blank
+    assert sorted(report.sheet.rows.tolist()) == report.sheet.rows.tolist()
