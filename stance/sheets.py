@@ -242,14 +242,14 @@ def _encoding_error(path: Path, encoding: str) -> SheetReadError:
     line_start = raw.rfind(newline, 0, start) + 1
     line_end = raw.find(newline, start)
     line = raw[line_start: len(raw) if line_end < 0 else line_end].rstrip(b"\r")
-    guess, name = ("cp1251", "Cyrillic Windows") if _looks_cyrillic(raw[:65536]) else ("latin-1", "Western European")
+    guess, name = ("cp1251", "Cyrillic Windows text (cp1251)") if _looks_cyrillic(raw[:65536]) else ("cp1252", "Western European text (cp1252, the Windows superset of latin-1)")
     offset = start - line_start
     snippet = line[max(0, offset - 30): offset + 30].decode(guess, errors="replace")
     message = f"is not valid {label} text: line {line_no} has the byte 0x{raw[start:start + 1].hex()}, which {label} does not allow."
     if label != "UTF-8":
         return _fail(path, message, "Name the right encoding with --encoding (e.g. utf-8, cp1251, latin-1, utf-16), or save the sheet as 'CSV UTF-8'.")
     return _fail(path, message,
-                 f"It looks like {name} text ({guess}), in which that part of the line reads '{snippet}': "
+                 f"It looks like {name}, in which that part of the line reads '{snippet}': "
                  f"run again with --encoding {guess}, or save the sheet as 'CSV UTF-8' in your spreadsheet program.")
 
 

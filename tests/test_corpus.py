@@ -50,6 +50,12 @@ CASES = [
     Case('cp1251.csv', ['--encoding', 'cp1251'], 0, [
         '{file}: valid (3 coding rows).',
     ]),
+    Case('cp1252_smart_quotes.csv', [], 2, [
+        'Error: {file}: is not valid UTF-8 text: line 4 has the byte 0x92, which UTF-8 does not allow. Remedy: It looks like Western European text (cp1252, the Windows superset of latin-1), in which that part of the line reads \'value, not a quotation",France’s “no” – a test value,2026-11\': run again with --encoding cp1252, or save the sheet as \'CSV UTF-8\' in your spreadsheet program.',
+    ]),
+    Case('cp1252_smart_quotes.csv', ['--encoding', 'cp1252'], 0, [
+        '{file}: valid (3 coding rows).',
+    ]),
     Case('damaged_sheet_xml.xlsx', [], 2, [
         'Error: {file}: is a damaged .xlsx workbook (ParseError: no element found: line 1, column 91). Remedy: Open it in your spreadsheet program (which may offer to repair it) and save it again as .xlsx, or export CSV UTF-8; if it was sent to you, ask for it again.',
     ]),
@@ -109,9 +115,12 @@ CASES = [
         '{file}: 4 problem(s) in 3 coding rows.',
     ]),
     Case('latin1.csv', [], 2, [
-        'Error: {file}: is not valid UTF-8 text: line 3 has the byte 0xe0, which UTF-8 does not allow. Remedy: It looks like Western European text (latin-1), in which that part of the line reads \'tation",Position de la France à l\'époque,2026-11-24\': run again with --encoding latin-1, or save the sheet as \'CSV UTF-8\' in your spreadsheet program.',
+        'Error: {file}: is not valid UTF-8 text: line 3 has the byte 0xe0, which UTF-8 does not allow. Remedy: It looks like Western European text (cp1252, the Windows superset of latin-1), in which that part of the line reads \'tation",Position de la France à l\'époque,2026-11-24\': run again with --encoding cp1252, or save the sheet as \'CSV UTF-8\' in your spreadsheet program.',
     ]),
     Case('latin1.csv', ['--encoding', 'latin-1'], 0, [
+        '{file}: valid (3 coding rows).',
+    ]),
+    Case('latin1.csv', ['--encoding', 'cp1252'], 0, [
         '{file}: valid (3 coding rows).',
     ]),
     Case('letter.txt', [], 1, [

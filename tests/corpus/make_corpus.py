@@ -155,6 +155,7 @@ def build(out: Path) -> list[str]:
     put("utf8_bom_semicolon_crlf.csv", b"\xef\xbb\xbf" + csv_text(valid, ";", "\r\n").encode("utf-8"))
     put("cp1251.csv", csv_text([HEADER] + rows(rationale={0: "Казахстан воздержался при голосовании"})).encode("cp1251"))
     put("latin1.csv", csv_text([HEADER] + rows(rationale={1: "Position de la France à l'époque"})).encode("latin-1"))
+    put("cp1252_smart_quotes.csv", csv_text([HEADER] + rows(rationale={2: "France\u2019s \u201cno\u201d \u2013 a test value"})).encode("cp1252"))
     put("utf16le_excel_unicode_text.txt", b"\xff\xfe" + csv_text(valid, "\t", "\r\n").encode("utf-16-le"))
     put("utf16be_bom.csv", b"\xfe\xff" + csv_text(valid).encode("utf-16-be"))
     # delimiters and line endings
