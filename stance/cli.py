@@ -347,6 +347,29 @@ def cmd_check_evidence(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cite(args: argparse.Namespace) -> int:
+    from stance.citation import bibtex, plain_text
+
+    if args.format in ("text", "both"):
+        print(plain_text())
+    if args.format == "both":
+        print()
+    if args.format in ("bibtex", "both"):
+        print(bibtex())
+    return 0
+
+
+def cmd_replicate(args: argparse.Namespace) -> int:
+    from stance.replication import replicate
+
+    manifest = replicate(args.output, data_version=args.data_version)
+    for o in manifest["outputs"]:
+        print(f"{o['path']:<42} {o['kind']:<7} {o['sha256'][:12]}")
+    print(f"Wrote {len(manifest['outputs'])} files and manifest.json to {args.output} (stance-coding {manifest['package']['version']}, "
+          f"data version {manifest['data_version']}, codebook version {manifest['codebook_version']}); open {Path(args.output) / 'index.md'} to see them all.")
+    return 0
+
+
 def _write(df: object, path: Path) -> None:
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
@@ -453,6 +476,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = _command(sub, "check-evidence", cmd_check_evidence, "Check that every shipped coding's excerpt occurs verbatim in its source text and every UN-vote coding matches the recorded vote in the shipped unga_votes.", "stance check-evidence --sources ../shared/sources")
     p.add_argument("--sources", required=True, metavar="DIR", help="folder with the source texts named in the sources table")
+
+    p = _command(sub, "cite", cmd_cite, "Print how to cite the installed data version (plain text and BibTeX), with the upstream UN vote data and the source texts.", "stance cite --format bibtex")
+    p.add_argument("--format", choices=("both", "text", "bibtex"), default="both", help="plain text, BibTeX, or both (default)")
+
+    p = _command(sub, "replicate", cmd_replicate, "Regenerate every table and figure the documentation shows (event table, Kazakhstan's balancing indices, UN alignment figures, post-Soviet ranking, reliability report) into one folder, with a manifest of the versions used.",
+                 "stance replicate -o replication/output --data-version 1.1.0")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="output folder (created if missing; files of the same names are replaced)")
+    p.add_argument("--data-version", metavar="X.Y.Z", help="stop unless the installed data version is X.Y.Z (pin the version you replicate)")
 
     return parser
 
