@@ -203,9 +203,9 @@ def balance(
         Long stances.
     sense : {"similarity", "lead"}
         Alignment as similarity of stances (``measure``) or as mean stance
-        toward the events each pole leads (needs ``events``).
-    Other parameters as in :func:`~stance.balance.alignment` and
-    :func:`balancing_indices`.
+        toward the events each pole leads (needs ``events``). The other
+        parameters are as in :func:`~stance.balance.alignment` and
+        :func:`balancing_indices`.
 
     Returns
     -------

@@ -118,12 +118,13 @@ def event_table_markdown(table: pd.DataFrame) -> str:
         show[actor] = show[actor].replace("", "—")
     if "RUS_coded_as" in show.columns:
         show.loc[show["RUS_coded_as"] == "SUN", "RUS"] = show["RUS"] + " (USSR)"
-    show["event"] = show["title"] + " (`" + show["event_id"] + "`)"
+    show["event"] = show["title"]
+    show["id"] = "`" + show["event_id"] + "`"
     show["lead"] = show["lead_actor_ids"].replace("", "—").str.replace(";", ", ")
     parts = []
     for number, (first, last) in SOURCE_TABLES.items():
         rows = show[show["table"] == number]
-        cols = rows[["date", "event", "lead", *COMPARED]].rename(columns={"date": "Dates", "event": "Event", "lead": "Led by", **names})
+        cols = rows[["date", "event", "lead", *COMPARED, "id"]].rename(columns={"date": "Dates", "event": "Event", "lead": "Led by", **names, "id": "event id"})
         parts += [f"**Table {number}. Events of {first}-{last}** ({len(rows)} events)", "", markdown_table(cols), ""]
     return "\n".join(parts).rstrip() + "\n"
 
