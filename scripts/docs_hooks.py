@@ -18,7 +18,6 @@ REDIRECTS = {
     "../codebook/codebook.toml": "codebook.md",
     "../CHANGELOG.md": "changelog.md",
     "../replication/README.md": "replication.md",
-    "../README.md": "index.md",
 }
 
 _LINK = re.compile(r"\]\((" + "|".join(re.escape(k) for k in REDIRECTS) + r")(#[^)]*)?\)")
