@@ -250,7 +250,6 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_disagreements(args: argparse.Namespace) -> int:
     from stance.adjudication import disagreements
-    from stance.sheets import read_sheet
 
     codings = _codings_file(args.codings, ("event_id", "actor_id", "coder_id", "stance"))
     out = disagreements(codings, min_codings=args.min_codings)

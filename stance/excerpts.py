@@ -20,7 +20,6 @@ Examples
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import re
 from pathlib import Path

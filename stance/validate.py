@@ -255,8 +255,8 @@ def _version_problems(sheet: Sheet, path: Path, coded: pd.Series) -> list[dict[s
     from stance.codebook import load_codebook
 
     installed = load_codebook().version
-    remedy = (f"ask for a template made with this codebook (`stance template`) and copy your codings into it, "
-              f"or validate with the stance version that ships codebook {{v}}")
+    remedy = ("ask for a template made with this codebook (`stance template`) and copy your codings into it, "
+              "or validate with the stance version that ships codebook {v}")
     problems = []
     if VERSION_COLUMN in sheet.frame.columns:
         values = sheet.frame[VERSION_COLUMN].astype("string").str.strip()

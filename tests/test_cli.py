@@ -10,7 +10,7 @@ import pytest
 
 from stance.cli import COMMANDS, build_parser, main
 
-from conftest import SHARED, sha256, shared_dir
+from conftest import sha256, shared_dir
 
 
 def run(capsys, *args):

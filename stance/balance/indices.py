@@ -48,7 +48,7 @@ import pandas as pd
 from stance.balance._input import DEFAULT_ACTOR, DEFAULT_ITEM, DEFAULT_VALUE, ScoresArg, WeightsArg, encode_long
 from stance.balance._tables import MEASURE_RANGE
 from stance.balance._windows import _check_boot, bootstrap_windows, window_sums
-from stance.balance.alignment import DEFAULT_POLES, LEAD_MEASURE, Plan, _focal, _poles, _windows, lead_plan, similarity_plan, tidy
+from stance.balance.alignment import DEFAULT_POLES, LEAD_MEASURE, _focal, _poles, _windows, lead_plan, similarity_plan
 from stance.errors import StanceError
 
 INDICES = ("equidistance", "equidistance_k", "tilt")

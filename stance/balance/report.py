@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from stance._format import format_estimate as _fmt
 from stance.balance.alignment import DEFAULT_POLES, alignment, lead_alignment
 from stance.balance.events import with_event_time
 from stance.balance.indices import balance, hedge_share
@@ -89,15 +90,6 @@ def balance_tables(actor: str, *, poles: tuple[str, ...] = DEFAULT_POLES, pair: 
     indices = indices.sort_values(["window", "index"], key=lambda s: window_rank(s) if s.name == "window" else s.map(index_rank), kind="stable")
     align = align.sort_values(["window", "pole"], key=lambda s: window_rank(s) if s.name == "window" else s.map(pole_rank), kind="stable")
     return {"alignment": align.reset_index(drop=True), "indices": indices.reset_index(drop=True)}
-
-
-def _fmt(value: float, lo: float | None = None, hi: float | None = None, signed: bool = False) -> str:
-    if value is None or pd.isna(value):
-        return "n/a"
-    text = f"{value:+.2f}" if signed else f"{value:.2f}"
-    if lo is not None and hi is not None and not (pd.isna(lo) or pd.isna(hi)):
-        text += f" [{lo:+.2f}, {hi:+.2f}]" if signed else f" [{lo:.2f}, {hi:.2f}]"
-    return text
 
 
 def _window_name(w: Any) -> str:

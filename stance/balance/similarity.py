@@ -52,7 +52,6 @@ import pandas as pd
 
 from stance.balance._input import DEFAULT_ACTOR, DEFAULT_ITEM, DEFAULT_VALUE, EncodedStances, ScoresArg, WeightsArg, encode_long
 from stance.balance._tables import MEASURES, check_distance, check_measures, table_measures
-from stance.errors import StanceError
 
 
 @dataclass(frozen=True)

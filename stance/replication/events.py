@@ -27,6 +27,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from stance._format import format_estimate
+
 #: The actors compared side by side, in column order (text 003 compares these).
 COMPARED = ("KAZ", "USA", "RUS", "CHN")
 #: First and last year of the event tables (Fedorova's Tables 1 and 2).
@@ -142,16 +144,6 @@ def kazakhstan_balance(*, n_boot: int, seed: int) -> dict[str, pd.DataFrame]:
     return out
 
 
-def _with_ci(value: object, low: object, high: object, signed: bool = False) -> str:
-    if value is None or pd.isna(value):  # type: ignore[arg-type]
-        return "n/a"
-    spec = "+.2f" if signed else ".2f"
-    text = f"{value:{spec}}"
-    if not (pd.isna(low) or pd.isna(high)):  # type: ignore[arg-type]
-        text += f" [{low:{spec}}, {high:{spec}}]"
-    return text
-
-
 def kazakhstan_balance_markdown(tables: dict[str, pd.DataFrame]) -> str:
     """Markdown of output 2: the alignment table and the indices table."""
     from stance.replication._output import markdown_table
@@ -159,18 +151,18 @@ def kazakhstan_balance_markdown(tables: dict[str, pd.DataFrame]) -> str:
     a = tables["alignment"]
     align = pd.DataFrame({
         "period": a["window"], "pole": a["pole"],
-        "agreement [95% CI]": [_with_ci(*v) for v in zip(a["agreement_value"], a["agreement_ci_low"], a["agreement_ci_high"])],
+        "agreement [95% CI]": [format_estimate(*v) for v in zip(a["agreement_value"], a["agreement_ci_low"], a["agreement_ci_high"])],
         "n events": a["agreement_n_items"],
-        "lead stance [95% CI]": [_with_ci(*v, signed=True) for v in zip(a["lead_value"], a["lead_ci_low"], a["lead_ci_high"])],
+        "lead stance [95% CI]": [format_estimate(*v, signed=True) for v in zip(a["lead_value"], a["lead_ci_low"], a["lead_ci_high"])],
         "n led": a["lead_n_items"],
     })
     i = tables["indices"]
     hedge = i["index"] == "hedge_share"
     indices = pd.DataFrame({
         "period": i["window"], "index": i["index"], "poles": i["pole_agreement"].fillna("-").str.replace("|", ", ", regex=False),
-        "agreement sense [95% CI]": [_with_ci(v, lo, hi, signed=(k == "tilt")) for v, lo, hi, k in zip(i["value_agreement"], i["ci_low_agreement"], i["ci_high_agreement"], i["index"])],
+        "agreement sense [95% CI]": [format_estimate(v, lo, hi, signed=(k == "tilt")) for v, lo, hi, k in zip(i["value_agreement"], i["ci_low_agreement"], i["ci_high_agreement"], i["index"])],
         "n": i["n_items_agreement"],
-        "lead-stance sense [95% CI]": ["-" if h else _with_ci(v, lo, hi, signed=(k == "tilt")) for v, lo, hi, k, h in zip(i["value_lead"], i["ci_low_lead"], i["ci_high_lead"], i["index"], hedge)],
+        "lead-stance sense [95% CI]": ["-" if h else format_estimate(v, lo, hi, signed=(k == "tilt")) for v, lo, hi, k, h in zip(i["value_lead"], i["ci_low_lead"], i["ci_high_lead"], i["index"], hedge)],
         "n lead": ["-" if h else ("-" if pd.isna(n) else str(int(n))) for n, h in zip(i["n_items_lead"], hedge)],
     })
     return "\n".join(["Alignment of Kazakhstan with each pole:", "", markdown_table(align), "",

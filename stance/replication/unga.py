@@ -34,6 +34,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from stance._format import format_estimate
+
 #: The poles of the UN outputs (the EU casts no votes of its own).
 POLES = ("USA", "RUS", "CHN")
 #: The two pairs whose equidistance is reported: USA-Russia and USA-China.
@@ -175,15 +177,8 @@ def post_soviet_ranking(*, n_boot: int = N_BOOT, seed: int = SEED) -> pd.DataFra
     return wide[first + [c for c in wide.columns if c not in first]].reset_index(drop=True)
 
 
-def _ci(value: object, low: object, high: object, signed: bool = False) -> str:
-    if pd.isna(value):  # type: ignore[arg-type]
-        return "n/a"
-    spec = "+.2f" if signed else ".2f"
-    return f"{value:{spec}} [{low:{spec}}, {high:{spec}}]" if not (pd.isna(low) or pd.isna(high)) else f"{value:{spec}}"  # type: ignore[arg-type]
-
-
 def _triple(frame: pd.DataFrame, name: str, signed: bool = False) -> list[str]:
-    return [_ci(*v, signed=signed) for v in zip(frame[name], frame[f"{name}_ci_low"], frame[f"{name}_ci_high"])]
+    return [format_estimate(*v, signed=signed) for v in zip(frame[name], frame[f"{name}_ci_low"], frame[f"{name}_ci_high"])]
 
 
 def yearly_markdown(table: pd.DataFrame) -> str:

@@ -10,8 +10,8 @@ Examples
 --------
 >>> from stance.unga.alignment import unga_alignment
 >>> kaz = unga_alignment(focal="KAZ", measures=("agreement",))
->>> kaz.query("year == 2014").set_index("pole")["n_votes"].to_dict()  # doctest: +SKIP
-{'USA': ..., 'RUS': ..., 'CHN': ...}
+>>> kaz.query("year == 2014").set_index("pole")["n_votes"].astype(int).to_dict()
+{'USA': 77, 'RUS': 76, 'CHN': 76}
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from stance._format import format_estimate
 from stance.unga.alignment import UNGA_POLES
 
 PAIR = ("USA", "RUS")
@@ -76,13 +77,12 @@ def unga_balance(actor: str, *, poles: Sequence[str] = UNGA_POLES, pair: Sequenc
     return pd.concat(parts, ignore_index=True)
 
 
-def _fmt(value: float, lo: float | None, hi: float | None, signed: bool = False) -> str:
-    if value is None or pd.isna(value):
+def _estimate(rows: pd.DataFrame, *, signed: bool = False) -> str:
+    """The first row's value with its interval (3 decimals, bounds 2), or ``n/a`` when there is no row."""
+    if rows.empty:
         return "n/a"
-    text = f"{value:+.3f}" if signed else f"{value:.3f}"
-    if lo is not None and not pd.isna(lo):
-        text += f" [{lo:.2f}, {hi:.2f}]" if not signed else f" [{lo:+.2f}, {hi:+.2f}]"
-    return text
+    r = rows.iloc[0]
+    return format_estimate(r["value"], r.get("ci_low"), r.get("ci_high"), signed=signed, digits=3)
 
 
 def render_unga_report(actor: str, *, poles: Sequence[str] = UNGA_POLES, pair: Sequence[str] = PAIR, n_boot: int = N_BOOT, seed: int = SEED) -> str:
@@ -109,7 +109,7 @@ def render_unga_report(actor: str, *, poles: Sequence[str] = UNGA_POLES, pair: S
                 r = w[(w["measure"] == measure) & (w["index"] == "alignment") & (w["pole"] == pole)]
                 if measure == "agreement":
                     row[f"n {pole}"] = "-" if r.empty else str(int(r["n_items"].iloc[0]))
-                row[f"{measure} {pole}"] = "n/a" if r.empty else _fmt(r["value"].iloc[0], r.get("ci_low", pd.Series([None])).iloc[0], r.get("ci_high", pd.Series([None])).iloc[0])
+                row[f"{measure} {pole}"] = _estimate(r)
         rows.append(row)
     cols = ["period"] + [f"n {p}" for p in poles] + [f"agreement {p}" for p in poles] + [f"kappa {p}" for p in poles]
     lines += ["Alignment by period", pd.DataFrame(rows)[cols].to_string(index=False), ""]
@@ -120,9 +120,9 @@ def render_unga_report(actor: str, *, poles: Sequence[str] = UNGA_POLES, pair: S
         row = {"period": window}
         for index, heading in (("equidistance", f"equidistance {label}"), ("tilt", f"tilt {label}"), ("equidistance_k", "equidistance (all poles)")):
             r = w[w["index"] == index]
-            row[heading] = "n/a" if r.empty else _fmt(r["value"].iloc[0], r.get("ci_low", pd.Series([None])).iloc[0], r.get("ci_high", pd.Series([None])).iloc[0], signed=index == "tilt")
+            row[heading] = _estimate(r, signed=index == "tilt")
         h = table[(table["window"] == window) & (table["index"] == "hedge_share")]
-        row["abstain share"] = "n/a" if h.empty else _fmt(h["value"].iloc[0], h.get("ci_low", pd.Series([None])).iloc[0], h.get("ci_high", pd.Series([None])).iloc[0])
+        row["abstain share"] = _estimate(h)
         row["votes"] = "-" if h.empty else str(int(h["n_items"].iloc[0]))
         rows.append(row)
     lines += ["Balancing indices from the agreement rates (the project's own proposals; tilt > 0: closer to " + pair[0] + ")",
