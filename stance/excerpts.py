@@ -123,6 +123,6 @@ def check_evidence(sources_dir: Path) -> pd.DataFrame:
 
     codings, sources = stance.load("codings"), stance.load("sources")
     frames = [check_text_excerpts(codings, sources, Path(sources_dir)),
-              check_vote_codings(codings, sources, stance.load("actors"), stance.load("event_rollcalls"), stance.load("unga_votes"))]
+              check_vote_codings(codings, sources, stance.load("actors"), stance.load("event_rollcalls"), stance.load("unga_votes", columns=["rcid", "country_code", "vote"]))]
     frames = [f for f in frames if len(f)]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=CHECK_COLUMNS)
