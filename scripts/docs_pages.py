@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 HELP_COLUMNS = "80"
 #: Folder of the replication results inside the site.
 RESULTS_DIR = "replication/results"
+#: Where the site serves MathJax from (mkdocs.yml ``extra_javascript`` names this file).
+MATHJAX_FILE = "javascripts/mathjax/tex-svg-full.js"
 
 
 def public_modules() -> list[str]:
@@ -158,6 +160,24 @@ def replication_pages() -> dict[str, str | bytes]:
     return pages
 
 
+def mathjax_assets() -> dict[str, bytes]:
+    """MathJax for the site's formulas, copied from the installed ``django-static-mathjax`` package (the ``docs`` extra).
+
+    The site serves the one file it needs (``tex-svg-full.js``: TeX input with
+    every extension, SVG output, so no web fonts) and MathJax's licence from
+    its own folder: no page fetches anything from another host.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("mathjax")
+    folders = [Path(p) / "static" / "mathjax" for p in (spec.submodule_search_locations or [])] if spec else []
+    for folder in folders:
+        script = folder / "es5" / "tex-svg-full.js"
+        if script.is_file():
+            return {MATHJAX_FILE: script.read_bytes(), str(Path(MATHJAX_FILE).parent / "LICENSE"): (folder / "LICENSE").read_bytes()}
+    raise RuntimeError("MathJax is not installed (no mathjax/static/mathjax/es5/tex-svg-full.js); install the docs extra: pip install -e \".[docs]\"")
+
+
 def all_pages() -> dict[str, str | bytes]:
     """Every generated page and file of the site, by its path in the site."""
     pages: dict[str, str | bytes] = {
@@ -168,4 +188,5 @@ def all_pages() -> dict[str, str | bytes]:
     }
     pages.update(api_pages())
     pages.update(replication_pages())
+    pages.update(mathjax_assets())
     return pages
