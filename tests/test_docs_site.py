@@ -11,8 +11,11 @@ from __future__ import annotations
 import importlib
 import os
 import re
+import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -122,3 +125,103 @@ def test_site_shows_the_replication_figures_and_tables(site):
         assert figure in html and (results / figure).read_bytes()[:4] == b"\x89PNG", figure
     assert "crimea-2014" in html and "Uzbekistan (UZB)" in html
     assert (results / "manifest.json").is_file()
+
+
+# --- The site as a reader sees it: every page opened in headless Chromium (Debian package `chromium`) ---
+
+#: Text that must not survive into a rendered page: TeX left for the reader instead of typeset, Sphinx/RST markup
+#: that mkdocstrings does not render, and the placeholder of the shared parameter documentation.
+LITERALS = ("$$", "\\(", "\\)", "\\[", "\\]", ":class:", ":func:", ":meth:", ":mod:", ":data:", ":attr:", ":exc:", ":math:", ".. math::", "{params}")
+#: Pages whose formulas are the point of the page: each must have typeset formulas.
+MATH_PAGES = ("agreement/index.html", "balance/index.html")
+BROWSERS = ("chromium", "chromium-browser")
+
+
+def _chromium() -> str:
+    for name in BROWSERS:
+        found = shutil.which(name)
+        if found:
+            return found
+    if os.environ.get("CI"):
+        pytest.fail("headless Chromium is missing in CI: .ci/run installs Debian's `chromium` package (apt-get install chromium)")
+    pytest.skip("no headless Chromium here (Debian package `chromium`: apt-get install chromium); CI installs it and runs this test")
+
+
+class _Reader(HTMLParser):
+    """What a reader sees of a rendered DOM: the text outside code, scripts and typeset formulas; and the formulas."""
+
+    SKIP = {"script", "style", "pre", "code", "mjx-container", "svg", "noscript"}
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "path", "use", "rect"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.stack: list[tuple[str, bool, bool]] = []  # tag, opens an arithmatex element, typeset inside
+        self.skipping = 0
+        self.formulas = 0
+        self.typeset = 0
+        self.errors = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        is_math = "arithmatex" in classes
+        if is_math:
+            self.formulas += 1
+        if tag == "mjx-container":
+            for i in range(len(self.stack) - 1, -1, -1):
+                if self.stack[i][1]:
+                    self.stack[i] = (self.stack[i][0], True, True)
+                    break
+        if tag in ("mjx-merror", "merror") or "merror" in classes:
+            self.errors += 1
+        self.stack.append((tag, is_math, False))
+        if tag in self.SKIP:
+            self.skipping += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.VOID:
+            return
+        while self.stack:
+            name, is_math, done = self.stack.pop()
+            if name in self.SKIP:
+                self.skipping -= 1
+            if is_math and done:
+                self.typeset += 1
+            if name == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.text.append(data)
+
+
+def _render(chromium: str, page: Path) -> _Reader:
+    run = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=30000", "--dump-dom", page.as_uri()],
+                         capture_output=True, text=True, timeout=180)
+    assert run.returncode == 0 and "</html>" in run.stdout, f"chromium could not render {page}: {run.stderr[-500:]}"
+    reader = _Reader()
+    reader.feed(run.stdout)
+    return reader
+
+
+def test_rendered_pages_show_typeset_formulas_and_no_raw_markup(site):
+    """Every page of the built site, as headless Chromium renders it: no raw TeX or Sphinx roles; formulas typeset."""
+    chromium = _chromium()
+    pages = sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        seen = dict(zip(pages, pool.map(lambda p: _render(chromium, p), pages)))
+    problems = []
+    for page, reader in seen.items():
+        name = page.relative_to(site).as_posix()
+        text = "".join(reader.text)
+        for literal in LITERALS:
+            at = text.find(literal)
+            if at >= 0:
+                problems.append(f"{name}: literal {literal!r} in the rendered text: ...{' '.join(text[max(0, at - 60):at + 60].split())}...")
+        if reader.typeset != reader.formulas or reader.errors:
+            problems.append(f"{name}: {reader.typeset} of {reader.formulas} formulas typeset, {reader.errors} MathJax errors")
+    assert not problems, "\n".join(problems[:40]) + (f"\n(+{len(problems) - 40} more)" if len(problems) > 40 else "")
+    for name in MATH_PAGES:
+        assert seen[site / name].typeset >= 10, f"{name}: only {seen[site / name].typeset} typeset formulas"
