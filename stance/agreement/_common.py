@@ -2,37 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
-from stance.agreement._data import Ratings, UnitSpec, as_ratings, scored
+from stance.agreement._data import Ratings, as_ratings, scored
 from stance.agreement._degenerate import undefined
 from stance.agreement._weights import needs_scores, weight_matrix, weights_name
+from stance.data.columns import Columns
 from stance.errors import StanceError
 
-ScoresArg = Mapping[Any, float] | Sequence[float | None] | None
 
-
-def prepare(
-    data: Any,
-    *,
-    unit: UnitSpec,
-    coder: str,
-    value: str,
-    categories: Sequence[Any] | None,
-    missing: Any,
-    weights: Any = None,
-    scores: ScoresArg = None,
-    force_scores: bool = False,
-) -> tuple[Ratings, np.ndarray | None, np.ndarray, str]:
+def prepare(data: Any, columns: Columns, *, weights: Any = None, force_scores: bool = False) -> tuple[Ratings, np.ndarray | None, np.ndarray, str]:
     """Ratings (after the neutral rule where scores are needed), scores, weight matrix, weights name."""
-    r = as_ratings(data, unit=unit, coder=coder, value=value, categories=categories, missing=missing)
+    r = as_ratings(data, columns)
     name = weights_name(weights)
     s = None
     if force_scores or needs_scores(weights):
-        r, s = scored(r, scores)
+        r, s = scored(r, columns.scores)
     w = weight_matrix(weights, s, r.q)
     return r, s, w, name
 

@@ -48,14 +48,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from stance.data.columns import Columns, UnitSpec
 from stance.errors import StanceError
-
-#: Default column names of the ``codings`` table.
-DEFAULT_UNIT: tuple[str, ...] = ("event_id", "actor_id")
-DEFAULT_CODER = "coder_id"
-DEFAULT_VALUE = "stance"
-
-UnitSpec = str | Sequence[str]
 
 
 @dataclass(frozen=True)
@@ -292,15 +286,7 @@ def _long_to_matrix(df: pd.DataFrame, unit: UnitSpec, coder: str, value: str) ->
     return mat, tuple(uniq_coders), None
 
 
-def as_ratings(
-    data: Any,
-    *,
-    unit: UnitSpec = DEFAULT_UNIT,
-    coder: str = DEFAULT_CODER,
-    value: str = DEFAULT_VALUE,
-    categories: Sequence[Any] | None = None,
-    missing: Any = None,
-) -> Ratings:
+def as_ratings(data: Any, columns: Columns | None = None) -> Ratings:
     """Normalise reliability data to a :class:`Ratings` object.
 
     Parameters
@@ -310,13 +296,10 @@ def as_ratings(
         value column (default: the ``codings`` layout), or a units x coders
         matrix (DataFrame with one column per coder, or a 2-D array);
         NaN/None/pd.NA mark missing codes.
-    unit, coder, value : str
-        Column names of the long layout; ``unit`` may be several columns.
-    categories : sequence, optional
-        The category set, in order. Default: see the module docstring.
-    missing : scalar, optional
-        An extra code meaning "missing" (for example ``-1`` in an integer
-        matrix); NaN and None are always missing.
+    columns : Columns, optional
+        Column names of the long layout (``unit`` may be several columns),
+        the category set (default: see the module docstring) and an extra
+        ``missing`` code (NaN and None always are).
 
     Returns
     -------
@@ -329,6 +312,8 @@ def as_ratings(
         Duplicate unit x coder rows, unknown codes, or an input that is not
         2-D.
     """
+    columns = columns or Columns()
+    unit, coder, value, categories, missing = columns.unit, columns.coder, columns.value, columns.categories, columns.missing
     cat_dtype = None
     if isinstance(data, Ratings):
         return data

@@ -34,12 +34,13 @@ from typing import Any
 import numpy as np
 
 from stance.agreement._coincidence import unit_count_patterns
-from stance.agreement._common import ScoresArg, degenerate, prepare, two_coders, weights_label, zero_denominator
-from stance.agreement._data import DEFAULT_CODER, DEFAULT_UNIT, DEFAULT_VALUE, UnitSpec
+from stance.agreement._common import degenerate, prepare, two_coders, weights_label, zero_denominator
 from stance.agreement._gwet import gwet_raw
+from stance.agreement._keywords import COEFFICIENT
 from stance.agreement._table import pair_table, table_coefficient
 from stance.agreement.bootstrap import bootstrap_rows, bootstrap_table
 from stance.agreement.result import AgreementResult
+from stance.data.columns import Columns
 
 _NAMES = {
     "percent": ("percent_agreement", "Percent agreement"),
@@ -49,23 +50,8 @@ _NAMES = {
 }
 
 
-def _multi(
-    kind: str,
-    data: Any,
-    *,
-    weights: Any,
-    categories: Sequence[Any] | None,
-    scores: ScoresArg,
-    unit: UnitSpec,
-    coder: str,
-    value: str,
-    missing: Any,
-    ci: bool,
-    n_boot: int,
-    seed: Any,
-    conf_level: float,
-) -> AgreementResult:
-    r, s, w, wname = prepare(data, unit=unit, coder=coder, value=value, categories=categories, missing=missing, weights=weights, scores=scores)
+def _multi(kind: str, data: Any, *, columns: Columns, weights: Any, ci: bool, n_boot: int, seed: Any, conf_level: float) -> AgreementResult:
+    r, s, w, wname = prepare(data, columns, weights=weights)
     coef, method = _NAMES[kind]
     if kind == "gwet" and wname != "unweighted":
         coef, method = "gwet_ac2", "Gwet's AC2"
@@ -111,56 +97,8 @@ def _multi(
     )
 
 
-_COMMON_PARAMS = """
-    data : DataFrame or array_like
-        Long codings (unit column(s), coder column, value column) or a
-        units x coders matrix; NaN/None = missing.
-    weights : None, "linear", "quadratic" or array_like, default None
-        Agreement weights (None = unweighted). Linear and quadratic weights
-        use category scores: codebook categories take the codebook scores
-        and its neutral rule (neutral codes are dropped and counted in
-        ``n_excluded`` under "exclude").
-    categories : sequence, optional
-        The category set, in order (default: the codebook's, or the sorted
-        numeric codes). Unobserved categories count.
-    scores : mapping or sequence, optional
-        Category scores for weighted use (see ``resolve_scores``).
-    unit, coder, value : str
-        Column names of the long layout (default: the ``codings`` table:
-        ``("event_id", "actor_id")``, ``"coder_id"``, ``"stance"``).
-    missing : scalar, optional
-        An extra code meaning "missing" (e.g. -1).
-    ci : bool, default False
-        Add a bootstrap percentile interval over units.
-    n_boot : int, default 1000
-        Bootstrap replicates.
-    seed : int, optional
-        Seed for the bootstrap.
-    conf_level : float, default 0.95
-        Confidence level of the interval.
-
-    Returns
-    -------
-    AgreementResult
-        With ``se`` (Gwet 2014) and, if ``ci=True``, ``ci_low``/``ci_high``.
-"""
-
-
-def percent_agreement(
-    data: Any,
-    *,
-    weights: Any = None,
-    categories: Sequence[Any] | None = None,
-    scores: ScoresArg = None,
-    unit: UnitSpec = DEFAULT_UNIT,
-    coder: str = DEFAULT_CODER,
-    value: str = DEFAULT_VALUE,
-    missing: Any = None,
-    ci: bool = False,
-    n_boot: int = 1000,
-    seed: Any = None,
-    conf_level: float = 0.95,
-) -> AgreementResult:
+@COEFFICIENT
+def percent_agreement(data: Any, *, columns: Columns, **options: Any) -> AgreementResult:
     r"""Pairwise percent agreement among any number of coders.
 
     .. math::
@@ -170,7 +108,12 @@ def percent_agreement(
     the share of agreeing coder pairs within a unit, averaged over units
     with at least two codes (Gwet 2014, eq. 2.5). With two coders it is the
     share of jointly coded units on which they agree.
-    {params}
+
+    Returns
+    -------
+    AgreementResult
+        With ``se`` (Gwet 2014) and, if ``ci=True``, ``ci_low``/``ci_high``.
+
     Examples
     --------
     Gwet's (2014) four raters and twelve units (``irrCAC.datasets.raw_4raters``):
@@ -183,24 +126,11 @@ def percent_agreement(
     >>> round(percent_agreement(x).estimate, 5)
     0.81818
     """
-    return _multi("percent", data, weights=weights, categories=categories, scores=scores, unit=unit, coder=coder, value=value, missing=missing, ci=ci, n_boot=n_boot, seed=seed, conf_level=conf_level)
+    return _multi("percent", data, columns=columns, **options)
 
 
-def fleiss_kappa(
-    data: Any,
-    *,
-    weights: Any = None,
-    categories: Sequence[Any] | None = None,
-    scores: ScoresArg = None,
-    unit: UnitSpec = DEFAULT_UNIT,
-    coder: str = DEFAULT_CODER,
-    value: str = DEFAULT_VALUE,
-    missing: Any = None,
-    ci: bool = False,
-    n_boot: int = 1000,
-    seed: Any = None,
-    conf_level: float = 0.95,
-) -> AgreementResult:
+@COEFFICIENT
+def fleiss_kappa(data: Any, *, columns: Columns, **options: Any) -> AgreementResult:
     r"""Fleiss' kappa for any number of coders, with Gwet's generalisation to missing codes.
 
     .. math::
@@ -210,7 +140,12 @@ def fleiss_kappa(
 
     (Fleiss 1971; Gwet 2014, ch. 2). With complete data it equals
     ``statsmodels.stats.inter_rater.fleiss_kappa``.
-    {params}
+
+    Returns
+    -------
+    AgreementResult
+        With ``se`` (Gwet 2014) and, if ``ci=True``, ``ci_low``/``ci_high``.
+
     Examples
     --------
     The first three patients of Fleiss (1971; 6 psychiatrists, 5 diagnoses;
@@ -221,24 +156,11 @@ def fleiss_kappa(
     >>> round(fleiss_kappa(x).estimate, 4)
     0.46
     """
-    return _multi("fleiss", data, weights=weights, categories=categories, scores=scores, unit=unit, coder=coder, value=value, missing=missing, ci=ci, n_boot=n_boot, seed=seed, conf_level=conf_level)
+    return _multi("fleiss", data, columns=columns, **options)
 
 
-def gwet_ac1(
-    data: Any,
-    *,
-    weights: Any = None,
-    categories: Sequence[Any] | None = None,
-    scores: ScoresArg = None,
-    unit: UnitSpec = DEFAULT_UNIT,
-    coder: str = DEFAULT_CODER,
-    value: str = DEFAULT_VALUE,
-    missing: Any = None,
-    ci: bool = False,
-    n_boot: int = 1000,
-    seed: Any = None,
-    conf_level: float = 0.95,
-) -> AgreementResult:
+@COEFFICIENT
+def gwet_ac1(data: Any, *, columns: Columns, **options: Any) -> AgreementResult:
     r"""Gwet's AC1 (unweighted) or AC2 (weighted) for any number of coders.
 
     .. math::
@@ -248,7 +170,12 @@ def gwet_ac1(
 
     (Gwet 2008; 2014, ch. 4), with :math:`q` the size of the category set
     (unobserved categories count) and :math:`T_w` the sum of the weights.
-    {params}
+
+    Returns
+    -------
+    AgreementResult
+        With ``se`` (Gwet 2014) and, if ``ci=True``, ``ci_low``/``ci_high``.
+
     Examples
     --------
     Gwet's (2014) four raters and twelve units (irrCAC documents AC1 = 0.77544,
@@ -263,27 +190,19 @@ def gwet_ac1(
     >>> round(res.estimate, 5), round(res.se, 5)
     (0.77544, 0.14295)
     """
-    return _multi("gwet", data, weights=weights, categories=categories, scores=scores, unit=unit, coder=coder, value=value, missing=missing, ci=ci, n_boot=n_boot, seed=seed, conf_level=conf_level)
+    return _multi("gwet", data, columns=columns, **options)
 
 
-def gwet_ac2(
-    data: Any,
-    *,
-    weights: Any = "quadratic",
-    categories: Sequence[Any] | None = None,
-    scores: ScoresArg = None,
-    unit: UnitSpec = DEFAULT_UNIT,
-    coder: str = DEFAULT_CODER,
-    value: str = DEFAULT_VALUE,
-    missing: Any = None,
-    ci: bool = False,
-    n_boot: int = 1000,
-    seed: Any = None,
-    conf_level: float = 0.95,
-) -> AgreementResult:
+@COEFFICIENT.but(weights="quadratic")
+def gwet_ac2(data: Any, *, columns: Columns, **options: Any) -> AgreementResult:
     r"""Gwet's AC2: :func:`gwet_ac1` with agreement weights (default quadratic).
 
-    {params}
+
+    Returns
+    -------
+    AgreementResult
+        With ``se`` (Gwet 2014) and, if ``ci=True``, ``ci_low``/``ci_high``.
+
     Examples
     --------
     >>> from stance.agreement import gwet_ac2
@@ -292,24 +211,11 @@ def gwet_ac2(
     >>> res.categories, res.n_excluded
     (('oppose', 'hedge', 'support'), 1)
     """
-    return _multi("gwet", data, weights=weights, categories=categories, scores=scores, unit=unit, coder=coder, value=value, missing=missing, ci=ci, n_boot=n_boot, seed=seed, conf_level=conf_level)
+    return _multi("gwet", data, columns=columns, **options)
 
 
-def brennan_prediger(
-    data: Any,
-    *,
-    weights: Any = None,
-    categories: Sequence[Any] | None = None,
-    scores: ScoresArg = None,
-    unit: UnitSpec = DEFAULT_UNIT,
-    coder: str = DEFAULT_CODER,
-    value: str = DEFAULT_VALUE,
-    missing: Any = None,
-    ci: bool = False,
-    n_boot: int = 1000,
-    seed: Any = None,
-    conf_level: float = 0.95,
-) -> AgreementResult:
+@COEFFICIENT
+def brennan_prediger(data: Any, *, columns: Columns, **options: Any) -> AgreementResult:
     r"""Brennan-Prediger coefficient (uniform chance agreement) for any number of coders.
 
     .. math::
@@ -318,7 +224,12 @@ def brennan_prediger(
 
     (Brennan & Prediger 1981; Gwet 2014, ch. 2): chance agreement assumes
     each of the :math:`q` categories of the set equally likely.
-    {params}
+
+    Returns
+    -------
+    AgreementResult
+        With ``se`` (Gwet 2014) and, if ``ci=True``, ``ci_low``/``ci_high``.
+
     Examples
     --------
     Two coders, 100 pregnancies, 3 categories (Gwet's ``cont3x3abstractors``;
@@ -331,29 +242,15 @@ def brennan_prediger(
     >>> round(brennan_prediger(pairs).estimate, 4)
     0.835
     """
-    return _multi("bp", data, weights=weights, categories=categories, scores=scores, unit=unit, coder=coder, value=value, missing=missing, ci=ci, n_boot=n_boot, seed=seed, conf_level=conf_level)
+    return _multi("bp", data, columns=columns, **options)
 
 
 def two_coder_coefficient(
-    kind: str,
-    data: Any,
-    *,
-    weights: Any,
-    coders: Sequence[Any] | None,
-    categories: Sequence[Any] | None,
-    scores: ScoresArg,
-    unit: UnitSpec,
-    coder: str,
-    value: str,
-    missing: Any,
-    ci: bool,
-    n_boot: int,
-    seed: Any,
-    conf_level: float,
+    kind: str, data: Any, *, coders: Sequence[Any] | None, columns: Columns, weights: Any, ci: bool, n_boot: int, seed: Any, conf_level: float
 ) -> AgreementResult:
     """Shared body of :func:`~stance.agreement.cohen_kappa` and :func:`scott_pi`."""
     coef, method = {"cohen": ("cohen_kappa", "Cohen's kappa"), "scott": ("scott_pi", "Scott's pi")}[kind]
-    r, s, w, wname = prepare(data, unit=unit, coder=coder, value=value, categories=categories, missing=missing, weights=weights, scores=scores)
+    r, s, w, wname = prepare(data, columns, weights=weights)
     r = two_coders(r, coders, coef)
     method += weights_label(wname)
     if r.n_coders == 2:
@@ -396,28 +293,8 @@ def two_coder_coefficient(
     )
 
 
-_TWO_PARAMS = _COMMON_PARAMS.replace(
-    "    categories : sequence, optional",
-    "    coders : (coder_a, coder_b), optional\n        The two coders to compare (required when the data have more than two).\n    categories : sequence, optional",
-)
-
-
-def scott_pi(
-    data: Any,
-    *,
-    weights: Any = None,
-    coders: Sequence[Any] | None = None,
-    categories: Sequence[Any] | None = None,
-    scores: ScoresArg = None,
-    unit: UnitSpec = DEFAULT_UNIT,
-    coder: str = DEFAULT_CODER,
-    value: str = DEFAULT_VALUE,
-    missing: Any = None,
-    ci: bool = False,
-    n_boot: int = 1000,
-    seed: Any = None,
-    conf_level: float = 0.95,
-) -> AgreementResult:
+@COEFFICIENT
+def scott_pi(data: Any, *, coders: Sequence[Any] | None = None, columns: Columns, **options: Any) -> AgreementResult:
     r"""Scott's pi for two coders (units coded by both).
 
     .. math::
@@ -427,7 +304,17 @@ def scott_pi(
 
     (Scott 1955). Units coded by only one of the two coders are left out.
     With quadratic weights it equals Häge's (2011) pi with squared distances.
-    {params}
+
+    Parameters
+    ----------
+    coders : (coder_a, coder_b), optional
+        The two coders to compare (required when the data have more than two).
+
+    Returns
+    -------
+    AgreementResult
+        With ``se`` (Fleiss, Cohen & Everitt 1969) and, if ``ci=True``, ``ci_low``/``ci_high``.
+
     Examples
     --------
     Gwet's ``cont3x3abstractors`` (irrCAC documents pi = 0.7962397, se = 0.05905473):
@@ -440,13 +327,4 @@ def scott_pi(
     >>> round(res.estimate, 7), round(res.se, 8)
     (0.7962397, 0.05905473)
     """
-    return two_coder_coefficient("scott", data, weights=weights, coders=coders, categories=categories, scores=scores, unit=unit, coder=coder, value=value, missing=missing, ci=ci, n_boot=n_boot, seed=seed, conf_level=conf_level)
-
-
-# Shared parameter documentation (docstrings are None under ``python -OO``).
-for _f in (percent_agreement, fleiss_kappa, gwet_ac1, gwet_ac2, brennan_prediger):
-    if _f.__doc__:
-        _f.__doc__ = _f.__doc__.replace("{params}", "\n    Parameters\n    ----------" + _COMMON_PARAMS)
-if scott_pi.__doc__:
-    scott_pi.__doc__ = scott_pi.__doc__.replace("{params}", "\n    Parameters\n    ----------" + _TWO_PARAMS)
-del _f
+    return two_coder_coefficient("scott", data, coders=coders, columns=columns, **options)

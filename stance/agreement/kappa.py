@@ -26,28 +26,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from stance.agreement._common import ScoresArg
-from stance.agreement._data import DEFAULT_CODER, DEFAULT_UNIT, DEFAULT_VALUE, UnitSpec
-from stance.agreement.chance_corrected import _TWO_PARAMS, two_coder_coefficient
+from stance.agreement._keywords import COEFFICIENT
+from stance.agreement.chance_corrected import two_coder_coefficient
 from stance.agreement.result import AgreementResult
+from stance.data.columns import Columns
 
 
-def cohen_kappa(
-    data: Any,
-    *,
-    weights: Any = None,
-    coders: Sequence[Any] | None = None,
-    categories: Sequence[Any] | None = None,
-    scores: ScoresArg = None,
-    unit: UnitSpec = DEFAULT_UNIT,
-    coder: str = DEFAULT_CODER,
-    value: str = DEFAULT_VALUE,
-    missing: Any = None,
-    ci: bool = False,
-    n_boot: int = 1000,
-    seed: Any = None,
-    conf_level: float = 0.95,
-) -> AgreementResult:
+@COEFFICIENT
+def cohen_kappa(data: Any, *, coders: Sequence[Any] | None = None, columns: Columns, **options: Any) -> AgreementResult:
     r"""Cohen's kappa between two coders (unweighted, linear or quadratic).
 
     Units coded by only one of the two coders are left out (listwise, as
@@ -57,7 +43,17 @@ def cohen_kappa(
     and counted in ``n_excluded`` under "exclude"). For numeric categories
     the scores are the values themselves (``sklearn`` uses ranks; the two
     agree whenever the values are equally spaced).
-    {params}
+
+    Parameters
+    ----------
+    coders : (coder_a, coder_b), optional
+        The two coders to compare (required when the data have more than two).
+
+    Returns
+    -------
+    AgreementResult
+        With ``se`` (Fleiss, Cohen & Everitt 1969) and, if ``ci=True``, ``ci_low``/``ci_high``.
+
     Examples
     --------
     Wikipedia's worked example ("Cohen's kappa", 50 grant proposals read by
@@ -69,11 +65,4 @@ def cohen_kappa(
     >>> round(res.estimate, 4), res.p_o, res.p_e
     (0.4, 0.7, 0.5)
     """
-    return two_coder_coefficient(
-        "cohen", data, weights=weights, coders=coders, categories=categories, scores=scores, unit=unit, coder=coder, value=value,
-        missing=missing, ci=ci, n_boot=n_boot, seed=seed, conf_level=conf_level,
-    )
-
-
-if cohen_kappa.__doc__:  # None under python -OO
-    cohen_kappa.__doc__ = cohen_kappa.__doc__.replace("{params}", "\n    Parameters\n    ----------" + _TWO_PARAMS)
+    return two_coder_coefficient("cohen", data, coders=coders, columns=columns, **options)

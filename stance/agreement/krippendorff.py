@@ -36,60 +36,29 @@ reliability measure for coding data. *Communication Methods and Measures* 1(1), 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
 from stance.agreement._coincidence import alpha_from_coincidences, alpha_from_counts, coincidences, unit_count_patterns
-from stance.agreement._common import ScoresArg, degenerate, prepare, zero_denominator
-from stance.agreement._data import DEFAULT_CODER, DEFAULT_UNIT, DEFAULT_VALUE, UnitSpec
+from stance.agreement._common import degenerate, prepare, zero_denominator
+from stance.agreement._keywords import ALPHA
 from stance.agreement.bootstrap import bootstrap_rows
 from stance.agreement.result import AgreementResult
+from stance.data.columns import Columns
 from stance.errors import StanceError
 
 METRICS = ("nominal", "ordinal", "interval", "ratio")
 
 
-def krippendorff_alpha(
-    data: Any,
-    *,
-    metric: str = "nominal",
-    categories: Sequence[Any] | None = None,
-    scores: ScoresArg = None,
-    unit: UnitSpec = DEFAULT_UNIT,
-    coder: str = DEFAULT_CODER,
-    value: str = DEFAULT_VALUE,
-    missing: Any = None,
-    ci: bool = False,
-    n_boot: int = 1000,
-    seed: Any = None,
-    conf_level: float = 0.95,
-) -> AgreementResult:
-    r"""Krippendorff's alpha (nominal, ordinal, interval or ratio).
+@ALPHA
+def krippendorff_alpha(data: Any, *, metric: str = "nominal", columns: Columns, ci: bool, n_boot: int, seed: Any, conf_level: float) -> AgreementResult:
+    r"""Krippendorff's alpha (nominal, ordinal, interval or ratio), for any number of coders.
 
     Parameters
     ----------
-    data : DataFrame or array_like
-        Long codings (unit column(s), coder column, value column) or a
-        units x coders matrix; NaN/None = missing. Any number of coders.
     metric : {"nominal", "ordinal", "interval", "ratio"}, default "nominal"
         Level of measurement.
-    categories : sequence, optional
-        The category set, in order (default: the codebook's, or the sorted
-        numeric codes).
-    scores : mapping or sequence, optional
-        Category scores for ordinal/interval/ratio (default: codebook scores
-        with its neutral rule; numeric categories are their own scores).
-    unit, coder, value : str
-        Column names of the long layout (default: the ``codings`` table).
-    missing : scalar, optional
-        An extra code meaning "missing".
-    ci : bool, default False
-        Add a bootstrap percentile interval over units.
-    n_boot : int, default 1000
-    seed : int, optional
-    conf_level : float, default 0.95
 
     Returns
     -------
@@ -116,7 +85,7 @@ def krippendorff_alpha(
     if metric not in METRICS:
         raise StanceError(f"metric={metric!r} is not a level of measurement.", remedy=f"Use one of {', '.join(METRICS)}.")
     nominal = metric == "nominal"
-    r, s, _, _ = prepare(data, unit=unit, coder=coder, value=value, categories=categories, missing=missing, force_scores=not nominal, scores=scores)
+    r, s, _, _ = prepare(data, columns, force_scores=not nominal)
     coef = "krippendorff_alpha"
     method = f"Krippendorff's alpha ({metric})"
     if nominal:

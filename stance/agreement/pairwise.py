@@ -47,14 +47,14 @@ Examples
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from stance.agreement._common import ScoresArg, prepare
-from stance.agreement._data import DEFAULT_CODER, DEFAULT_UNIT, DEFAULT_VALUE, UnitSpec
+from stance.agreement._common import prepare
+from stance.agreement._keywords import WEIGHTED
+from stance.data.columns import Columns, Keyword, KeywordSet
 from stance.errors import DegenerateDataWarning, StanceError
 
 OUTPUTS = ("square", "pairs", "arrays")
@@ -148,23 +148,10 @@ def pairwise_from_sums(o: np.ndarray, nn: np.ndarray, r: np.ndarray, w: np.ndarr
 _LABELS = {"cohen": "pairwise_kappa", "scott": "pairwise_pi", "percent": "pairwise_percent_agreement"}
 
 
-def _pairwise(
-    kind: str,
-    data: Any,
-    *,
-    weights: Any,
-    categories: Sequence[Any] | None,
-    scores: ScoresArg,
-    output: str,
-    unit: UnitSpec,
-    coder: str,
-    value: str,
-    missing: Any,
-    max_chunk_mb: float,
-) -> pd.DataFrame | PairwiseArrays:
+def _pairwise(kind: str, data: Any, *, columns: Columns, weights: Any, output: str, max_chunk_mb: float) -> pd.DataFrame | PairwiseArrays:
     if output not in OUTPUTS:
         raise StanceError(f"output={output!r} is not known.", remedy=f"Use one of {', '.join(OUTPUTS)}.")
-    r, _, w, wname = prepare(data, unit=unit, coder=coder, value=value, categories=categories, missing=missing, weights=weights, scores=scores)
+    r, _, w, wname = prepare(data, columns, weights=weights)
     o, nn, rr = pair_sums(r.codes, r.q, None if wname == "unweighted" else w, max_chunk_mb=max_chunk_mb)
     est, masks = pairwise_from_sums(o, nn, rr, w, kind)
     off = ~np.eye(r.n_coders, dtype=bool)
@@ -186,52 +173,24 @@ def _pairwise(
     return pd.DataFrame({"coder_a": coders[ia], "coder_b": coders[ib], "estimate": est[ia, ib], "n_units": n_units[ia, ib]})
 
 
-_PARAMS = """
-    Parameters
-    ----------
-    data : DataFrame or array_like
-        A units x coders matrix (DataFrame columns = coders, or a 2-D
-        array) with NaN/None for missing, or long codings.
-    weights : None, "linear", "quadratic" or array_like, default None
-        Agreement weights; linear/quadratic use category scores.
-    categories : sequence, optional
-        The category set (codes are looked up in it); default: the
-        codebook's, or the sorted numeric codes.
-    scores : mapping or sequence, optional
-        Category scores for weighted use (default: codebook scores with its
-        neutral rule; numeric categories are their own scores).
-    output : {"square", "pairs", "arrays"}, default "square"
+#: The pairwise functions' keywords: the weighted set plus the output form and the memory budget.
+PAIRWISE = WEIGHTED + KeywordSet(
+    Keyword("output", '{"square", "pairs", "arrays"}', """
         A coders x coders DataFrame; a tidy DataFrame with one row per pair
         (``coder_a``, ``coder_b``, ``estimate``, ``n_units``); or a
-        :class:`PairwiseArrays` tuple of numpy arrays.
-    unit, coder, value : str
-        Column names if ``data`` is long.
-    missing : scalar, optional
-        An extra code meaning "missing" (e.g. -1 in an integer matrix).
-    max_chunk_mb : float, default 128
-        Memory budget per chunk of units.
-"""
+        [`PairwiseArrays`][stance.agreement.pairwise.PairwiseArrays] tuple of numpy arrays.""", "square", "str"),
+    Keyword("max_chunk_mb", "float", "Memory budget per chunk of units.", 128.0, "float"),
+)
 
 
-def pairwise_kappa(
-    data: Any,
-    *,
-    weights: Any = None,
-    categories: Sequence[Any] | None = None,
-    scores: ScoresArg = None,
-    output: str = "square",
-    unit: UnitSpec = DEFAULT_UNIT,
-    coder: str = DEFAULT_CODER,
-    value: str = DEFAULT_VALUE,
-    missing: Any = None,
-    max_chunk_mb: float = 128.0,
-) -> pd.DataFrame | PairwiseArrays:
+@PAIRWISE
+def pairwise_kappa(data: Any, *, columns: Columns, weights: Any, output: str, max_chunk_mb: float) -> pd.DataFrame | PairwiseArrays:
     """Cohen's kappa for every pair of coders on the units both coded, in one vectorised pass.
 
     Equal (to rounding) to ``sklearn.metrics.cohen_kappa_score(a[both], b[both],
     labels=range(q), weights=...)`` for each pair, where ``both`` are the
     units the two coders both coded.
-    {params}
+
     Examples
     --------
     >>> import numpy as np
@@ -243,24 +202,13 @@ def pairwise_kappa(
     1       0       2       0.4        3
     2       1       2      -0.5        3
     """
-    return _pairwise("cohen", data, weights=weights, categories=categories, scores=scores, output=output, unit=unit, coder=coder, value=value, missing=missing, max_chunk_mb=max_chunk_mb)
+    return _pairwise("cohen", data, columns=columns, weights=weights, output=output, max_chunk_mb=max_chunk_mb)
 
 
-def pairwise_pi(
-    data: Any,
-    *,
-    weights: Any = None,
-    categories: Sequence[Any] | None = None,
-    scores: ScoresArg = None,
-    output: str = "square",
-    unit: UnitSpec = DEFAULT_UNIT,
-    coder: str = DEFAULT_CODER,
-    value: str = DEFAULT_VALUE,
-    missing: Any = None,
-    max_chunk_mb: float = 128.0,
-) -> pd.DataFrame | PairwiseArrays:
+@PAIRWISE
+def pairwise_pi(data: Any, *, columns: Columns, weights: Any, output: str, max_chunk_mb: float) -> pd.DataFrame | PairwiseArrays:
     """Scott's pi for every pair of coders on the units both coded (see :func:`pairwise_kappa`).
-    {params}
+
     Examples
     --------
     >>> import numpy as np
@@ -269,24 +217,13 @@ def pairwise_pi(
     >>> round(float(pairwise_pi(x).iloc[0, 1]), 4)  # irrCAC scott2.table: 0.46667
     0.4667
     """
-    return _pairwise("scott", data, weights=weights, categories=categories, scores=scores, output=output, unit=unit, coder=coder, value=value, missing=missing, max_chunk_mb=max_chunk_mb)
+    return _pairwise("scott", data, columns=columns, weights=weights, output=output, max_chunk_mb=max_chunk_mb)
 
 
-def pairwise_percent_agreement(
-    data: Any,
-    *,
-    weights: Any = None,
-    categories: Sequence[Any] | None = None,
-    scores: ScoresArg = None,
-    output: str = "square",
-    unit: UnitSpec = DEFAULT_UNIT,
-    coder: str = DEFAULT_CODER,
-    value: str = DEFAULT_VALUE,
-    missing: Any = None,
-    max_chunk_mb: float = 128.0,
-) -> pd.DataFrame | PairwiseArrays:
+@PAIRWISE
+def pairwise_percent_agreement(data: Any, *, columns: Columns, weights: Any, output: str, max_chunk_mb: float) -> pd.DataFrame | PairwiseArrays:
     """(Weighted) share of agreeing codes for every pair of coders on the units both coded.
-    {params}
+
     Examples
     --------
     UN-style votes (support, hedge = abstain, oppose): with linear weights an
@@ -297,30 +234,17 @@ def pairwise_percent_agreement(
     >>> float(pairwise_percent_agreement(x, weights="linear").iloc[0, 1])
     0.625
     """
-    return _pairwise("percent", data, weights=weights, categories=categories, scores=scores, output=output, unit=unit, coder=coder, value=value, missing=missing, max_chunk_mb=max_chunk_mb)
+    return _pairwise("percent", data, columns=columns, weights=weights, output=output, max_chunk_mb=max_chunk_mb)
 
 
-def pairwise_agreement_matrix(
-    data: Any,
-    *,
-    coefficient: str = "cohen_kappa",
-    weights: Any = None,
-    categories: Sequence[Any] | None = None,
-    scores: ScoresArg = None,
-    unit: UnitSpec = DEFAULT_UNIT,
-    coder: str = DEFAULT_CODER,
-    value: str = DEFAULT_VALUE,
-    missing: Any = None,
-) -> pd.DataFrame:
+@WEIGHTED
+def pairwise_agreement_matrix(data: Any, *, coefficient: str = "cohen_kappa", columns: Columns, weights: Any) -> pd.DataFrame:
     """Coders x coders matrix of a two-coder coefficient.
 
     Parameters
     ----------
-    data : DataFrame or array_like
-        Long codings or a units x coders matrix.
     coefficient : {"cohen_kappa", "scott_pi", "percent_agreement"}
-    weights, categories, scores, unit, coder, value, missing
-        As in :func:`pairwise_kappa`.
+        The coefficient of every pair.
 
     Returns
     -------
@@ -342,12 +266,6 @@ def pairwise_agreement_matrix(
     kinds = {"cohen_kappa": "cohen", "scott_pi": "scott", "percent_agreement": "percent"}
     if coefficient not in kinds:
         raise StanceError(f"coefficient={coefficient!r} has no pairwise form.", remedy=f"Use one of {', '.join(kinds)}.")
-    out = _pairwise(kinds[coefficient], data, weights=weights, categories=categories, scores=scores, output="square", unit=unit, coder=coder, value=value, missing=missing, max_chunk_mb=128.0)
+    out = _pairwise(kinds[coefficient], data, columns=columns, weights=weights, output="square", max_chunk_mb=128.0)
     assert isinstance(out, pd.DataFrame)
     return out
-
-
-for _f in (pairwise_kappa, pairwise_pi, pairwise_percent_agreement):
-    if _f.__doc__:  # None under python -OO
-        _f.__doc__ = _f.__doc__.replace("{params}", _PARAMS)
-del _f

@@ -19,18 +19,19 @@ Examples
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from stance.agreement._coincidence import coincidences, unit_counts
-from stance.agreement._data import DEFAULT_CODER, DEFAULT_UNIT, DEFAULT_VALUE, UnitSpec, as_ratings
+from stance.agreement._data import as_ratings
 from stance.agreement._gwet import gwet_raw
+from stance.agreement._keywords import REPORT, TABLE
 from stance.agreement.chance_corrected import brennan_prediger, fleiss_kappa, gwet_ac1, percent_agreement, scott_pi
 from stance.agreement.kappa import cohen_kappa
 from stance.agreement.krippendorff import krippendorff_alpha
+from stance.data.columns import Columns
 from stance.errors import DegenerateDataWarning, StanceError
 
 REPORT_COLUMNS = (
@@ -39,19 +40,8 @@ REPORT_COLUMNS = (
 )
 
 
-def agreement_report(
-    codings: Any,
-    *,
-    categories: Sequence[Any] | None = None,
-    unit: UnitSpec = DEFAULT_UNIT,
-    coder: str = DEFAULT_CODER,
-    value: str = DEFAULT_VALUE,
-    missing: Any = None,
-    ci: bool = False,
-    n_boot: int = 1000,
-    seed: int | None = None,
-    conf_level: float = 0.95,
-) -> pd.DataFrame:
+@REPORT
+def agreement_report(codings: Any, *, columns: Columns, ci: bool, n_boot: int, seed: int | None, conf_level: float) -> pd.DataFrame:
     """All agreement coefficients for a set of codings, one row each.
 
     Rows: percent agreement; Cohen's kappa (unweighted, linear, quadratic)
@@ -66,18 +56,8 @@ def agreement_report(
     ----------
     codings : DataFrame or array_like
         Long codings (default columns ``event_id``, ``actor_id``,
-        ``coder_id``, ``stance``) or a units x coders matrix.
-    categories : sequence, optional
-        The category set (default: the codebook's).
-    unit, coder, value : str
-        Column names of the long layout.
-    missing : scalar, optional
-        An extra code meaning "missing".
-    ci : bool, default False
-        Add bootstrap intervals (same ``seed`` for every row).
-    n_boot : int, default 1000
-    seed : int, optional
-    conf_level : float, default 0.95
+        ``coder_id``, ``stance``) or a units x coders matrix. With ``ci=True``
+        every row gets a bootstrap interval (the same ``seed`` for every row).
 
     Returns
     -------
@@ -86,7 +66,7 @@ def agreement_report(
         n_units, n_coders, n_pairable, n_excluded, categories`` (categories
         as a comma-separated string).
     """
-    r = as_ratings(codings, unit=unit, coder=coder, value=value, categories=categories, missing=missing)
+    r = as_ratings(codings, columns)
     kw: dict[str, Any] = dict(ci=ci, n_boot=n_boot, seed=seed, conf_level=conf_level)
     jobs: list[tuple[str, Any, dict[str, Any]]] = [("percent_agreement", percent_agreement, {})]
     if r.n_coders == 2:
@@ -138,15 +118,8 @@ def agreement_report(
     return pd.DataFrame(rows, columns=list(REPORT_COLUMNS))
 
 
-def per_category_agreement(
-    data: Any,
-    *,
-    categories: Sequence[Any] | None = None,
-    unit: UnitSpec = DEFAULT_UNIT,
-    coder: str = DEFAULT_CODER,
-    value: str = DEFAULT_VALUE,
-    missing: Any = None,
-) -> pd.DataFrame:
+@TABLE
+def per_category_agreement(data: Any, *, columns: Columns) -> pd.DataFrame:
     r"""Agreement on each category: specific agreement and category-vs-rest kappa.
 
     For category :math:`k`, over units with at least two codes,
@@ -162,13 +135,6 @@ def per_category_agreement(
 
     Categories without pairable codes, or that are the only category
     coded, have NaN (one :class:`~stance.errors.DegenerateDataWarning` lists them).
-
-    Parameters
-    ----------
-    data : DataFrame or array_like
-        Long codings or a units x coders matrix.
-    categories, unit, coder, value, missing
-        As in :func:`~stance.agreement.krippendorff_alpha`.
 
     Returns
     -------
@@ -187,7 +153,7 @@ def per_category_agreement(
 
     (irrCAC's Fleiss kappa on the hedge-vs-rest codes: 0.46667, se 0.52697.)
     """
-    r = as_ratings(data, unit=unit, coder=coder, value=value, categories=categories, missing=missing)
+    r = as_ratings(data, columns)
     counts = unit_counts(r.codes, r.q)
     m = counts.sum(axis=1)
     pair = m >= 2
@@ -216,28 +182,16 @@ def per_category_agreement(
     return pd.DataFrame(rows, columns=["category", "n_codes", "specific_agreement", "kappa", "se"])
 
 
-def confusion_matrix(
-    data: Any,
-    coder_a: Any,
-    coder_b: Any,
-    *,
-    categories: Sequence[Any] | None = None,
-    unit: UnitSpec = DEFAULT_UNIT,
-    coder: str = DEFAULT_CODER,
-    value: str = DEFAULT_VALUE,
-    missing: Any = None,
-) -> pd.DataFrame:
+@TABLE
+def confusion_matrix(data: Any, coder_a: Any, coder_b: Any, *, columns: Columns) -> pd.DataFrame:
     """Confusion matrix of two coders on the units both coded (``sklearn.metrics.confusion_matrix``).
+
+    Every category of the set gets a row and a column, observed or not.
 
     Parameters
     ----------
-    data : DataFrame or array_like
-        Long codings or a units x coders matrix.
     coder_a, coder_b
         Coder names (rows: ``coder_a``'s codes, columns: ``coder_b``'s).
-    categories, unit, coder, value, missing
-        As in :func:`~stance.agreement.cohen_kappa`. Every category of the
-        set gets a row and a column, observed or not.
 
     Returns
     -------
@@ -259,7 +213,7 @@ def confusion_matrix(
     """
     from sklearn.metrics import confusion_matrix as _sk_confusion
 
-    r = as_ratings(data, unit=unit, coder=coder, value=value, categories=categories, missing=missing)
+    r = as_ratings(data, columns)
     if coder_a == coder_b:
         raise StanceError(f"coder_a and coder_b are both {coder_a!r}.", remedy="Name two different coders.")
     r = r.select_coders([coder_a, coder_b])
