@@ -36,13 +36,9 @@ import numpy as np
 import pandas as pd
 
 from stance.agreement._data import resolve_scores
+from stance.data.columns import Columns
 from stance.errors import StanceError
 
-DEFAULT_ITEM = "event_id"
-DEFAULT_ACTOR = "actor_id"
-DEFAULT_VALUE = "stance"
-
-ScoresArg = Mapping[Any, float] | Sequence[float | None] | None
 WeightsArg = str | Mapping[Any, float] | pd.Series | None
 
 
@@ -200,24 +196,25 @@ def _item_weights(df: pd.DataFrame, weights: WeightsArg, items: pd.Index, item_c
     return w
 
 
-def encode_long(
-    data: pd.DataFrame,
-    *,
-    item: str = DEFAULT_ITEM,
-    actor: str = DEFAULT_ACTOR,
-    value: str = DEFAULT_VALUE,
-    categories: Sequence[Any] | None = None,
-    scores: ScoresArg = None,
-    weights: WeightsArg = None,
-) -> EncodedStances:
+def encode_long(data: pd.DataFrame, columns: Columns | None = None, *, weights: WeightsArg = None) -> EncodedStances:
     """Validate and encode a long stance table (see the module docstring).
+
+    ``columns`` names the ``item``, ``actor`` and ``value`` columns and gives
+    the ``categories`` and ``scores`` (default: the ``stances`` table and the
+    codebook). Its ``missing`` must be None: a missing stance is no row or NA.
 
     Raises
     ------
     StanceError
         A missing column, a row without item or actor id, two rows for the
-        same item and actor, a value outside the category set, bad weights.
+        same item and actor, a value outside the category set, bad weights,
+        a ``missing`` code.
     """
+    columns = columns or Columns()
+    item, actor, value, categories, scores = columns.item, columns.actor, columns.value, columns.categories, columns.scores
+    if columns.missing is not None:
+        raise StanceError(f"Balance measures read a missing stance as no row or NA; got missing={columns.missing!r}.",
+                          remedy=f"Set the {columns.missing!r} codes to NA first (e.g. df[value].mask(df[value] == code)), and leave missing=None.")
     if not isinstance(data, pd.DataFrame):
         raise StanceError(f"Expected a pandas DataFrame of stances, got {type(data).__name__}.", remedy="Pass a long table with item, actor and value columns.")
     _require_columns(data, [item, actor, value])

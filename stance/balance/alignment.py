@@ -36,10 +36,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from stance.balance._input import DEFAULT_ACTOR, DEFAULT_ITEM, DEFAULT_VALUE, EncodedStances, ScoresArg, WeightsArg, encode_long
+from stance.balance._input import EncodedStances, WeightsArg, encode_long
+from stance.balance._keywords import ALIGNMENT, LEAD
 from stance.balance._tables import check_distance, check_measures, table_measures
 from stance.balance._windows import Windows, _check_boot, bootstrap_windows, item_by_values, make_windows, window_sums
 from stance.balance.events import LEAD_COLUMN, lead_matrix
+from stance.data.columns import Columns
 from stance.errors import StanceError
 
 #: Default poles: the USA, Russia, China and the EU (actor ids).
@@ -118,17 +120,14 @@ def similarity_plan(
     half_credit: bool,
     weights: WeightsArg,
     distance: str | None,
-    categories: Sequence[Any] | None,
-    scores: ScoresArg,
-    item: str,
-    actor: str,
-    value: str,
+    columns: Columns,
 ) -> Plan:
     """The grouped pass of :func:`alignment` (similarity sense)."""
     measures = check_measures(measures)
     check_distance(distance)
     poles = _poles(poles)
-    enc = encode_long(data, item=item, actor=actor, value=value, categories=categories, scores=scores, weights=weights)
+    item = columns.item
+    enc = encode_long(data, columns, weights=weights)
     pole_pos = _pole_positions(enc, poles)
     focal_pos = _focal(enc, focal)
     win = _windows(data, enc.items, item, by, rolling)
@@ -180,16 +179,13 @@ def lead_plan(
     focal: Any,
     by: str | None,
     rolling: int | None,
-    categories: Sequence[Any] | None,
-    scores: ScoresArg,
-    item: str,
-    actor: str,
-    value: str,
+    columns: Columns,
     lead_column: str,
 ) -> Plan:
     """The grouped pass of :func:`lead_alignment` (stance toward the events each pole leads)."""
     poles = _poles(poles)
-    enc = encode_long(stances, item=item, actor=actor, value=value, categories=categories, scores=scores)
+    item = columns.item
+    enc = encode_long(stances, columns)
     if item not in events.columns:
         raise StanceError(f"The events table lacks column {item!r}.", remedy="Pass the events table the stances refer to.")
     if events[item].duplicated().any():
@@ -284,52 +280,15 @@ def run(plan: Plan, n_boot: int, conf_level: float, seed: Any) -> pd.DataFrame:
     return tidy(plan, vals, n, excl, lo, hi)
 
 
-def alignment(
-    data: pd.DataFrame,
-    *,
-    poles: Sequence[Any] | str = DEFAULT_POLES,
-    focal: Any = None,
-    by: str | None = None,
-    rolling: int | None = None,
-    measures: Sequence[str] | str = ("agreement",),
-    n_boot: int = 0,
-    conf_level: float = 0.95,
-    seed: Any = None,
-    half_credit: bool = True,
-    weights: WeightsArg = None,
-    distance: str | None = None,
-    categories: Sequence[Any] | None = None,
-    scores: ScoresArg = None,
-    item: str = DEFAULT_ITEM,
-    actor: str = DEFAULT_ACTOR,
-    value: str = DEFAULT_VALUE,
-) -> pd.DataFrame:
+@ALIGNMENT
+def alignment(data: pd.DataFrame, *, poles: Sequence[Any] | str = DEFAULT_POLES, focal: Any = None, measures: Sequence[str] | str = ("agreement",),
+              columns: Columns, **options: Any) -> pd.DataFrame:
     """Alignment of each focal actor with each pole: similarity of their stances over shared items.
 
     Parameters
     ----------
-    data : DataFrame
-        Long stances (``item``, ``actor``, ``value`` columns; plus ``by``).
-    poles : sequence of actor ids
-        Default USA, RUS, CHN, EU. A pole without stances gives NaN rows.
-    focal : actor id, list of ids, or None
-        None = every actor in the data (poles too, never against themselves).
-    by : str, optional
-        Column of ``data`` that dates items (e.g. ``"period_id"``, ``"year"``);
-        constant within an item. None = one window over all items.
-    rolling : int, optional
-        Window width in consecutive sorted values of ``by`` (e.g. 5 years).
     measures : str or sequence
         Similarity measures (:data:`stance.balance.MEASURES`).
-    n_boot : int
-        Bootstrap resamples of items (within each ``by`` group) for
-        percentile intervals; 0 = none.
-    conf_level, seed
-        Interval level and random seed.
-    half_credit, weights, distance, categories, scores
-        As in :func:`stance.balance.similarity`.
-    item, actor, value : str
-        Column names (``item="rcid"`` for UN roll calls).
 
     Returns
     -------
@@ -354,29 +313,15 @@ def alignment(
     2   US   2015    1.0        1          0
     3   RU   2015    NaN        0          1
     """
-    plan = similarity_plan(data, poles=poles, focal=focal, by=by, rolling=rolling, measures=measures, half_credit=half_credit, weights=weights,
-                           distance=distance, categories=categories, scores=scores, item=item, actor=actor, value=value)
+    n_boot, conf_level, seed = options.pop("n_boot"), options.pop("conf_level"), options.pop("seed")
+    plan = similarity_plan(data, poles=poles, focal=focal, measures=measures, columns=columns, **options)
     return run(plan, n_boot, conf_level, seed)
 
 
-def lead_alignment(
-    stances: pd.DataFrame,
-    events: pd.DataFrame,
-    focal: Any = None,
-    poles: Sequence[Any] | str = DEFAULT_POLES,
-    *,
-    by: str | None = None,
-    rolling: int | None = None,
-    n_boot: int = 0,
-    conf_level: float = 0.95,
-    seed: Any = None,
-    categories: Sequence[Any] | None = None,
-    scores: ScoresArg = None,
-    item: str = DEFAULT_ITEM,
-    actor: str = DEFAULT_ACTOR,
-    value: str = DEFAULT_VALUE,
-    lead_column: str = LEAD_COLUMN,
-) -> pd.DataFrame:
+@LEAD
+def lead_alignment(stances: pd.DataFrame, events: pd.DataFrame, focal: Any = None, poles: Sequence[Any] | str = DEFAULT_POLES, *,
+                   lead_column: str = LEAD_COLUMN, columns: Columns, by: str | None, rolling: int | None, n_boot: int, conf_level: float,
+                   seed: Any) -> pd.DataFrame:
     r"""Alignment in the second sense: the focal actor's mean stance toward the events each pole leads.
 
     :math:`\bar s_{A,P} = \frac{1}{n_{A,P}}\sum_{e:\,P \text{ leads } e} s(A, e)`, with
@@ -389,13 +334,8 @@ def lead_alignment(
     stances, events : DataFrame
         Long stances and the events table (``lead_actor_ids``: lead actor
         ids separated by ``;``).
-    focal : actor id, list, or None (every actor)
-    poles : sequence of actor ids
-    by : str, optional
-        A column of ``events`` (e.g. ``"period_id"``) or of ``stances``.
-    rolling, n_boot, conf_level, seed, categories, scores, item, actor, value
-        As in :func:`alignment`.
     lead_column : str
+        The column of ``events`` naming the lead actors.
 
     Returns
     -------
@@ -415,6 +355,5 @@ def lead_alignment(
     0  USA    0.5        2          0
     1  RUS    0.0        1          1
     """
-    plan = lead_plan(stances, events, poles=poles, focal=focal, by=by, rolling=rolling, categories=categories, scores=scores,
-                     item=item, actor=actor, value=value, lead_column=lead_column)
+    plan = lead_plan(stances, events, poles=poles, focal=focal, by=by, rolling=rolling, columns=columns, lead_column=lead_column)
     return run(plan, n_boot, conf_level, seed)

@@ -45,10 +45,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from stance.balance._input import DEFAULT_ACTOR, DEFAULT_ITEM, DEFAULT_VALUE, ScoresArg, WeightsArg, encode_long
+from stance.balance._input import WeightsArg, encode_long
+from stance.balance._keywords import ALIGNMENT, SHARES
 from stance.balance._tables import MEASURE_RANGE
 from stance.balance._windows import _check_boot, bootstrap_windows, window_sums
 from stance.balance.alignment import DEFAULT_POLES, LEAD_MEASURE, _focal, _poles, _windows, lead_plan, similarity_plan
+from stance.data.columns import Columns
 from stance.errors import StanceError
 
 INDICES = ("equidistance", "equidistance_k", "tilt")
@@ -167,29 +169,10 @@ def balancing_indices(
     })
 
 
-def balance(
-    data: pd.DataFrame,
-    *,
-    focal: Any = None,
-    poles: Sequence[Any] | str = DEFAULT_POLES,
-    pair: Sequence[Any] = ("USA", "RUS"),
-    measure: str = "agreement",
-    sense: str = "similarity",
-    events: pd.DataFrame | None = None,
-    by: str | None = None,
-    rolling: int | None = None,
-    n_boot: int = 0,
-    conf_level: float = 0.95,
-    seed: Any = None,
-    half_credit: bool = True,
-    weights: WeightsArg = None,
-    distance: str | None = None,
-    categories: Sequence[Any] | None = None,
-    scores: ScoresArg = None,
-    item: str = DEFAULT_ITEM,
-    actor: str = DEFAULT_ACTOR,
-    value: str = DEFAULT_VALUE,
-) -> pd.DataFrame:
+@ALIGNMENT
+def balance(data: pd.DataFrame, *, focal: Any = None, poles: Sequence[Any] | str = DEFAULT_POLES, pair: Sequence[Any] = ("USA", "RUS"), measure: str = "agreement",
+            sense: str = "similarity", events: pd.DataFrame | None = None, columns: Columns, by: str | None, rolling: int | None, n_boot: int,
+            conf_level: float, seed: Any, half_credit: bool, weights: WeightsArg, distance: str | None) -> pd.DataFrame:
     """Alignments with each pole plus equidistance, k-pole equidistance and tilt, with paired bootstrap intervals.
 
     One call computes the alignments (``index = "alignment"``, one row per
@@ -199,13 +182,16 @@ def balance(
 
     Parameters
     ----------
-    data : DataFrame
-        Long stances.
+    pair : (pole, pole)
+        The two poles of equidistance and tilt (tilt > 0: closer to the first).
+    measure : str
+        The similarity measure of the alignments (``sense="similarity"``).
     sense : {"similarity", "lead"}
         Alignment as similarity of stances (``measure``) or as mean stance
-        toward the events each pole leads (needs ``events``). The other
-        parameters are as in :func:`~stance.balance.alignment` and
-        :func:`balancing_indices`.
+        toward the events each pole leads (needs ``events``; the similarity
+        options do not apply).
+    events : DataFrame, optional
+        The events table, for ``sense="lead"``.
 
     Returns
     -------
@@ -228,11 +214,11 @@ def balance(
     """
     if sense == "similarity":
         plan = similarity_plan(data, poles=poles, focal=focal, by=by, rolling=rolling, measures=(measure,), half_credit=half_credit, weights=weights,
-                               distance=distance, categories=categories, scores=scores, item=item, actor=actor, value=value)
+                               distance=distance, columns=columns)
     elif sense == "lead":
         if events is None:
             raise StanceError("sense='lead' needs the events table (which poles lead which events).", remedy="Pass events=stance.load('events').")
-        plan = lead_plan(data, events, poles=poles, focal=focal, by=by, rolling=rolling, categories=categories, scores=scores, item=item, actor=actor, value=value, lead_column="lead_actor_ids")
+        plan = lead_plan(data, events, poles=poles, focal=focal, by=by, rolling=rolling, columns=columns, lead_column="lead_actor_ids")
         measure = LEAD_MEASURE
     else:
         raise StanceError(f"sense={sense!r} is not known.", remedy="Use 'similarity' or 'lead'.")
@@ -277,26 +263,19 @@ def balance(
     return out
 
 
-def hedge_share(
-    data: pd.DataFrame,
-    focal: Any = None,
-    *,
-    by: str | None = None,
-    rolling: int | None = None,
-    hedge: Any = "hedge",
-    n_boot: int = 0,
-    conf_level: float = 0.95,
-    seed: Any = None,
-    categories: Sequence[Any] | None = None,
-    item: str = DEFAULT_ITEM,
-    actor: str = DEFAULT_ACTOR,
-    value: str = DEFAULT_VALUE,
-) -> pd.DataFrame:
+@SHARES.without("scores")
+def hedge_share(data: pd.DataFrame, focal: Any = None, *, hedge: Any = "hedge", columns: Columns, by: str | None, rolling: int | None, n_boot: int,
+                conf_level: float, seed: Any) -> pd.DataFrame:
     r"""Share of an actor's stances that are hedges (the project's proposal).
 
     :math:`h_A = n_{hedge}/n`, over every coded stance of A in the window
     (all categories, neutral included: a share is a nominal measure).
     Missing stances are not stances and are not counted.
+
+    Parameters
+    ----------
+    hedge : category, default "hedge"
+        The hedge category.
 
     Returns
     -------
@@ -312,7 +291,8 @@ def hedge_share(
       actor        index     value  n_items
     0   KAZ  hedge_share  0.666667        3
     """
-    enc = encode_long(data, item=item, actor=actor, value=value, categories=categories)
+    enc = encode_long(data, columns)
+    item = columns.item
     if hedge not in enc.categories:
         raise StanceError(f"hedge={hedge!r} is not in the category set {list(enc.categories)}.", remedy="Name the hedge category with hedge=.")
     h = enc.categories.index(hedge)
@@ -354,23 +334,9 @@ def _tidy_simple(windows: list[Any], actors: np.ndarray, poles: list[Any], indic
     })
 
 
-def split_items(
-    data: pd.DataFrame,
-    focal: Any,
-    pole_a: Any,
-    pole_b: Any,
-    *,
-    by: str | None = None,
-    rolling: int | None = None,
-    n_boot: int = 0,
-    conf_level: float = 0.95,
-    seed: Any = None,
-    categories: Sequence[Any] | None = None,
-    scores: ScoresArg = None,
-    item: str = DEFAULT_ITEM,
-    actor: str = DEFAULT_ACTOR,
-    value: str = DEFAULT_VALUE,
-) -> pd.DataFrame:
+@SHARES
+def split_items(data: pd.DataFrame, focal: Any, pole_a: Any, pole_b: Any, *, columns: Columns, by: str | None, rolling: int | None, n_boot: int,
+                conf_level: float, seed: Any) -> pd.DataFrame:
     r"""Split-item behaviour (the project's proposal): what the focal actor does where two poles take opposite stances.
 
     A split item is one where one pole's score lies above the midpoint of
@@ -378,6 +344,11 @@ def split_items(
     items the focal actor has a stance on, the shares of stances that side
     with ``pole_a`` (same category), with ``pole_b``, hedge (any other
     scored category) and neutral (no score) sum to 1.
+
+    Parameters
+    ----------
+    pole_a, pole_b : actor ids
+        The two poles (``focal=None``: every other actor).
 
     Returns
     -------
@@ -401,7 +372,8 @@ def split_items(
     2  USA|RUS    split_hedge    0.5        2          0
     3  USA|RUS  split_neutral    0.0        2          0
     """
-    enc = encode_long(data, item=item, actor=actor, value=value, categories=categories, scores=scores)
+    enc = encode_long(data, columns)
+    item = columns.item
     pa, pb = enc.actor_pos([pole_a, pole_b], "Poles")
     if pa == pb:
         raise StanceError("split_items needs two different poles.", remedy="Pass pole_a and pole_b with different ids.")

@@ -50,8 +50,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from stance.balance._input import DEFAULT_ACTOR, DEFAULT_ITEM, DEFAULT_VALUE, EncodedStances, ScoresArg, WeightsArg, encode_long
+from stance.balance._input import WeightsArg, encode_long
+from stance.balance._keywords import SIMILAR
 from stance.balance._tables import MEASURES, check_distance, check_measures, table_measures
+from stance.data.columns import Columns
 
 
 @dataclass(frozen=True)
@@ -174,49 +176,17 @@ def _note(measure: str, value: float, n_items: int) -> str:
     return "expected disagreement is zero (both actors use one and the same category), so the chance-corrected measure is undefined"
 
 
-def _encode(data: pd.DataFrame, item: str, actor: str, value: str, categories: Sequence[Any] | None, scores: ScoresArg, weights: WeightsArg) -> EncodedStances:
-    return encode_long(data, item=item, actor=actor, value=value, categories=categories, scores=scores, weights=weights)
-
-
-def similarity(
-    data: pd.DataFrame,
-    a: Any,
-    b: Any,
-    *,
-    measure: str = "agreement",
-    half_credit: bool = True,
-    weights: WeightsArg = None,
-    distance: str | None = None,
-    categories: Sequence[Any] | None = None,
-    scores: ScoresArg = None,
-    item: str = DEFAULT_ITEM,
-    actor: str = DEFAULT_ACTOR,
-    value: str = DEFAULT_VALUE,
-) -> SimilarityResult:
+@SIMILAR
+def similarity(data: pd.DataFrame, a: Any, b: Any, *, measure: str = "agreement", columns: Columns, half_credit: bool, weights: WeightsArg,
+               distance: str | None) -> SimilarityResult:
     """Similarity of actors ``a`` and ``b`` over the items both have a stance on.
 
     Parameters
     ----------
-    data : DataFrame
-        Long stances: one row per item and actor (columns ``item``,
-        ``actor``, ``value``); a missing stance is no row or NA.
     a, b : actor ids
+        The two actors.
     measure : {"agreement", "s_absolute", "s_squared", "kappa", "pi", "benati_capurri"}
         See the module docstring for formulas and references.
-    half_credit : bool, default True
-        Agreement rate only: a hedge against a side is half an agreement
-        (Voeten). False: exact matches over all categories.
-    weights : str, mapping or Series, optional
-        Item weights (a column of ``data`` or item -> weight), as in
-        Signorino & Ritter's weighted S; they weight every measure.
-    distance : {"absolute", "squared"}, optional
-        Distance of kappa, pi and Benati-Capurri (default squared for kappa
-        and pi, absolute for Benati-Capurri).
-    categories, scores : optional
-        Category set and scores (default: the codebook's; numeric codes are
-        their own scores, like fpsim's ``levels``).
-    item, actor, value : str
-        Column names (e.g. ``item="rcid"`` for UN roll calls).
 
     Returns
     -------
@@ -236,7 +206,7 @@ def similarity(
     """
     measure = check_measures(measure)[0]
     check_distance(distance)
-    enc = _encode(data, item, actor, value, categories, scores, weights)
+    enc = encode_long(data, columns, weights=weights)
     pa, pb = enc.actor_pos([a, b], "Actors")
     mat = enc.code_matrix()
     sub = mat[:, [pa, pb]]
@@ -248,28 +218,14 @@ def similarity(
     return SimilarityResult(v, int(n), int(excl), n_missing, measure, (a, b), _note(measure, v, int(n)))
 
 
-def dyadic_similarity(
-    data: pd.DataFrame,
-    *,
-    measures: Sequence[str] | str = ("agreement", "s_absolute", "kappa", "pi"),
-    actors: Sequence[Any] | None = None,
-    against: Sequence[Any] | None = None,
-    half_credit: bool = True,
-    weights: WeightsArg = None,
-    distance: str | None = None,
-    categories: Sequence[Any] | None = None,
-    scores: ScoresArg = None,
-    item: str = DEFAULT_ITEM,
-    actor: str = DEFAULT_ACTOR,
-    value: str = DEFAULT_VALUE,
-    max_chunk_mb: float = 64.0,
-) -> pd.DataFrame:
+@SIMILAR
+def dyadic_similarity(data: pd.DataFrame, *, measures: Sequence[str] | str = ("agreement", "s_absolute", "kappa", "pi"), actors: Sequence[Any] | None = None,
+                      against: Sequence[Any] | None = None, max_chunk_mb: float = 64.0, columns: Columns, half_credit: bool, weights: WeightsArg,
+                      distance: str | None) -> pd.DataFrame:
     """Similarity of every dyad at once, in one vectorised pass.
 
     Parameters
     ----------
-    data : DataFrame
-        Long stances (see :func:`similarity`).
     measures : str or sequence of str
         Any of ``agreement, s_absolute, s_squared, kappa, pi, benati_capurri``.
     actors : sequence, optional
@@ -278,8 +234,8 @@ def dyadic_similarity(
         Second side (e.g. the poles): the cost is then m x p instead of m x m.
         Default: every distinct pair of ``actors`` once (``actor`` before
         ``other`` in sorted order).
-    half_credit, weights, distance, categories, scores, item, actor, value
-        As in :func:`similarity`.
+    max_chunk_mb : float, default 64
+        Memory budget per chunk of items.
 
     Returns
     -------
@@ -300,7 +256,7 @@ def dyadic_similarity(
     """
     measures = check_measures(measures)
     check_distance(distance)
-    enc = _encode(data, item, actor, value, categories, scores, weights)
+    enc = encode_long(data, columns, weights=weights)
     first = enc.actor_pos(list(actors), "Actors") if actors is not None else np.arange(len(enc.actors))
     mat = enc.code_matrix()
     codes_a = mat[:, first]

@@ -249,13 +249,13 @@ class KeywordSet:
         """The set less some keywords."""
         return KeywordSet(*(k for k in self if k.name not in names), defaults={n: d for n, d in self.defaults.items() if n not in names})
 
-    def parameters_doc(self, documented: Sequence[str] = ()) -> tuple[str, str]:
-        """The numpydoc entries of the set: (those the function declares itself, the keywords), skipping ``documented``."""
-        declared = [k.doc() for k in self if self.defaults[k.name] is DECLARED and k.name not in documented]
+    def parameters_doc(self, documented: Sequence[str] = ()) -> tuple[dict[str, str], list[str]]:
+        """The numpydoc entries of the set, skipping ``documented``: (those the function declares itself, by name; the keywords)."""
+        declared = {k.name: k.doc() for k in self if self.defaults[k.name] is DECLARED and k.name not in documented}
         shared = [k.doc(self.defaults[k.name]) for k in self if self.defaults[k.name] is not DECLARED and k.name not in documented]
         if any(k.name in COLUMN_FIELDS for k in self):
             shared.append(COLUMNS_KEYWORD.doc())
-        return "\n".join(declared), "\n".join(shared)
+        return declared, shared
 
     def __call__(self, func: F) -> F:
         own = inspect.signature(func)
@@ -295,28 +295,33 @@ class KeywordSet:
         wrapper.__signature__ = public  # type: ignore[attr-defined]
         wrapper.__stance_keywords__ = self  # type: ignore[attr-defined]  # read by the docs' griffe extension
         if func.__doc__:  # None under python -OO
-            wrapper.__doc__ = self._document(inspect.cleandoc(func.__doc__))
+            wrapper.__doc__ = self._document(inspect.cleandoc(func.__doc__), list(public.parameters))
         return wrapper  # type: ignore[return-value]
 
-    def _document(self, doc: str) -> str:
-        """Put the set's entries into the docstring's Parameters section (made if missing, before Returns/Examples...)."""
+    def _document(self, doc: str, order: Sequence[str]) -> str:
+        """Put the set's entries into the docstring's Parameters section (made if missing, before Returns/Examples...).
+
+        The function's own entries and the shared entries of parameters it
+        declares itself come first, in the order of its signature; the set's
+        keywords follow, in the set's order.
+        """
         sections = list(_SECTION.finditer(doc))
         params = next((m for m in sections if m.group(1) == "Parameters"), None)
-        documented: list[str] = []
+        own: list[str] = []
         if params is not None:
             end = next((m.start() for m in sections if m.start() > params.start()), len(doc))
-            documented = re.findall(r"^([A-Za-z_][\w, ]*?)(?: :|$)", doc[params.end():end], flags=re.MULTILINE)
-            documented = [n.strip() for entry in documented for n in entry.split(",")]
+            own = [e for e in re.split(r"\n(?=\S)", doc[params.end():end].strip("\n")) if e.strip()]
+            start = params.start()
+        else:
+            start = end = next((m.start() for m in sections), len(doc))
+        named = {re.split(r" :|,", e, maxsplit=1)[0].strip(): e for e in own}
+        documented = [n.strip() for e in own for n in e.splitlines()[0].split(" :")[0].split(",")]
         declared, shared = self.parameters_doc(documented)
-        if params is not None:
-            body = doc[params.end():end].rstrip("\n")
-            new = "Parameters\n----------\n" + "\n".join(p for p in (declared, body, shared) if p) + "\n\n"
-            return doc[:params.start()] + new + doc[end:].lstrip("\n")
-        new = "Parameters\n----------\n" + "\n".join(p for p in (declared, shared) if p) + "\n\n"
-        first = next((m for m in sections), None)
-        if first is None:
-            return doc.rstrip("\n") + "\n\n" + new.rstrip("\n")
-        return doc[:first.start()] + new + doc[first.start():]
-
+        first = {**named, **declared}
+        rank = {name: i for i, name in enumerate(order)}
+        entries = sorted(first, key=lambda n: rank.get(n, len(rank)))
+        section = "Parameters\n----------\n" + "\n".join([first[n] for n in entries] + shared) + "\n"
+        before, after = doc[:start].rstrip("\n"), doc[end:].strip("\n")
+        return before + "\n\n" + section + ("\n" + after if after else "")
 
 __all__ = ["COLUMN_FIELDS", "COLUMN_KEYWORDS", "COLUMNS_KEYWORD", "CONF_LEVEL", "Columns", "DECLARED", "Keyword", "KeywordSet", "SEED"]

@@ -20,6 +20,10 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from stance.data.columns import Columns
+
+#: The layout of ``unga_votes`` for the balance functions: items are roll calls (``rcid``), actors ``actor_id``, values ``stance``.
+VOTES = Columns(item="rcid")
 #: Poles of the shipped ``unga_alignment`` table (the EU is not a UN member: no votes of its own).
 UNGA_POLES = ("USA", "RUS", "CHN")
 #: Measures of the shipped table (definitions in docs/balance.md).
@@ -49,7 +53,7 @@ def alignment_table(votes: pd.DataFrame, rollcalls: pd.DataFrame, *, poles: Sequ
     from stance.balance import alignment
 
     data = votes_with_window(votes, rollcalls, by)
-    out = alignment(data, poles=tuple(poles), by=by, measures=tuple(measures), item="rcid", actor="actor_id", value="stance")
+    out = alignment(data, poles=tuple(poles), by=by, measures=tuple(measures), columns=VOTES)
     out = out[out["n_items"] > 0]
     table = pd.DataFrame({
         "actor_id": pd.Categorical(out["actor"].astype(str), categories=sorted(votes["actor_id"].astype(str).unique())),

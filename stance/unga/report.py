@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from stance._format import format_estimate
-from stance.unga.alignment import UNGA_POLES
+from stance.unga.alignment import UNGA_POLES, VOTES
 
 PAIR = ("USA", "RUS")
 N_BOOT = 1000
@@ -71,9 +71,9 @@ def unga_balance(actor: str, *, poles: Sequence[str] = UNGA_POLES, pair: Sequenc
     parts = []
     for by in (None, "window"):
         for measure in ("agreement", "kappa"):
-            part = balance(data, focal=actor, poles=tuple(poles), pair=tuple(pair), measure=measure, by=by, n_boot=n_boot, seed=seed, item="rcid")
+            part = balance(data, focal=actor, poles=tuple(poles), pair=tuple(pair), measure=measure, by=by, n_boot=n_boot, seed=seed, columns=VOTES)
             parts.append(part.assign(measure=measure))
-        parts.append(hedge_share(data, actor, by=by, n_boot=n_boot, seed=seed, item="rcid").assign(measure="abstain share"))
+        parts.append(hedge_share(data, actor, by=by, n_boot=n_boot, seed=seed, columns=VOTES).assign(measure="abstain share"))
     return pd.concat(parts, ignore_index=True)
 
 
