@@ -10,6 +10,7 @@ import numpy as np
 from stance.agreement._data import Ratings, as_ratings, scored
 from stance.agreement._degenerate import undefined
 from stance.agreement._weights import needs_scores, weight_matrix, weights_name
+from stance.agreement.result import AgreementResult
 from stance.data.columns import Columns
 from stance.errors import StanceError
 
@@ -78,3 +79,12 @@ def zero_denominator(coefficient: str, *, stacklevel: int = 5) -> float:
 
 def weights_label(name: str) -> str:
     return "" if name == "unweighted" else f" ({name} weights)"
+
+
+def estimated(base: dict[str, Any], est: float, p_o: float, p_e: float, se: float | None, interval: tuple[Any, Any, Any] | None, *,
+              n_boot: int, conf_level: float) -> AgreementResult:
+    """The result of a defined coefficient, with its bootstrap ``interval`` (low, high, valid replicates) when one was asked for."""
+    lo, hi, n_valid = interval if interval is not None else (None, None, None)
+    asked = interval is not None
+    return AgreementResult(estimate=est, p_o=p_o, p_e=p_e, se=se, ci_low=lo, ci_high=hi, conf_level=conf_level if asked else None,
+                           n_boot=int(n_boot) if asked else None, n_boot_valid=n_valid, **base)

@@ -18,6 +18,8 @@ WEIGHTS = Keyword("weights", 'None, "linear", "quadratic" or array_like', """
     the category scores (``scores``), so under the codebook's neutral rule
     neutral codes are dropped and counted in ``n_excluded``.""", None, "Any")
 CI = Keyword("ci", "bool", "Add a bootstrap percentile interval over units (``ci_low``, ``ci_high``).", False, "bool")
+CODERS = Keyword("coders", "(coder_a, coder_b)", "The two coders to compare (required when the data have more than two).", None,
+                 "Sequence[Any] | None")
 N_BOOT = Keyword("n_boot", "int", "Bootstrap replicates (with ``ci=True``).", 1000, "int")
 
 _C = COLUMN_KEYWORDS
@@ -28,9 +30,15 @@ INTERVAL = KeywordSet(CI, N_BOOT, SEED, CONF_LEVEL)
 #: Weighted coefficients without intervals (the pairwise functions).
 WEIGHTED = KeywordSet(DATA, WEIGHTS, _C["categories"], _C["scores"], _C["unit"], _C["coder"], _C["value"], _C["missing"])
 #: Every single-number coefficient: weights, reading, intervals.
-COEFFICIENT = WEIGHTED + INTERVAL
+COEFFICIENT = (WEIGHTED + INTERVAL).returning("""
+    AgreementResult
+        With ``se`` (Gwet 2014) and, if ``ci=True``, ``ci_low``/``ci_high``.""")
+#: Two-coder coefficients (Cohen's kappa, Scott's pi): which two coders.
+TWO_CODERS = (KeywordSet(CODERS) + COEFFICIENT).returning("""
+    AgreementResult
+        With ``se`` (Fleiss, Cohen & Everitt 1969) and, if ``ci=True``, ``ci_low``/``ci_high``.""")
 #: Krippendorff's alpha: a level of measurement instead of weights.
-ALPHA = COEFFICIENT.without("weights")
+ALPHA = COEFFICIENT.without("weights").returning("")
 #: Tables that only read the codes (confusion matrix, per-category agreement).
 TABLE = KeywordSet(DATA) + READING
 #: The report of every coefficient (its first parameter is ``codings``).

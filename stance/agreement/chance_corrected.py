@@ -34,9 +34,9 @@ from typing import Any
 import numpy as np
 
 from stance.agreement._coincidence import unit_count_patterns
-from stance.agreement._common import degenerate, prepare, two_coders, weights_label, zero_denominator
+from stance.agreement._common import degenerate, estimated, prepare, two_coders, weights_label, zero_denominator
 from stance.agreement._gwet import gwet_raw
-from stance.agreement._keywords import COEFFICIENT
+from stance.agreement._keywords import COEFFICIENT, TWO_CODERS
 from stance.agreement._table import pair_table, table_coefficient
 from stance.agreement.bootstrap import bootstrap_rows, bootstrap_table
 from stance.agreement.result import AgreementResult
@@ -76,25 +76,13 @@ def _multi(kind: str, data: Any, *, columns: Columns, weights: Any, ci: bool, n_
     est, pa, pe, se = gwet_raw(counts, w, kind, mult)
     if np.isnan(est):
         return AgreementResult(estimate=zero_denominator(coef), p_o=pa, p_e=pe, **base)
-    lo = hi = None
-    n_valid = None
+    interval = None
     if ci:
         used = m >= 1
-        lo, hi, n_valid = bootstrap_rows(
+        interval = bootstrap_rows(
             counts[used], mult[used], lambda pat, mult: gwet_raw(pat, w, kind, mult, with_se=False)[0], n_boot=n_boot, seed=seed, conf_level=conf_level
         )
-    return AgreementResult(
-        estimate=est,
-        p_o=pa,
-        p_e=pe,
-        se=se,
-        ci_low=lo,
-        ci_high=hi,
-        conf_level=conf_level if ci else None,
-        n_boot=int(n_boot) if ci else None,
-        n_boot_valid=n_valid,
-        **base,
-    )
+    return estimated(base, est, pa, pe, se, interval, n_boot=n_boot, conf_level=conf_level)
 
 
 @COEFFICIENT
@@ -108,11 +96,6 @@ def percent_agreement(data: Any, *, columns: Columns, **options: Any) -> Agreeme
     the share of agreeing coder pairs within a unit, averaged over units
     with at least two codes (Gwet 2014, eq. 2.5). With two coders it is the
     share of jointly coded units on which they agree.
-
-    Returns
-    -------
-    AgreementResult
-        With ``se`` (Gwet 2014) and, if ``ci=True``, ``ci_low``/``ci_high``.
 
     Examples
     --------
@@ -141,11 +124,6 @@ def fleiss_kappa(data: Any, *, columns: Columns, **options: Any) -> AgreementRes
     (Fleiss 1971; Gwet 2014, ch. 2). With complete data it equals
     ``statsmodels.stats.inter_rater.fleiss_kappa``.
 
-    Returns
-    -------
-    AgreementResult
-        With ``se`` (Gwet 2014) and, if ``ci=True``, ``ci_low``/``ci_high``.
-
     Examples
     --------
     The first three patients of Fleiss (1971; 6 psychiatrists, 5 diagnoses;
@@ -171,11 +149,6 @@ def gwet_ac1(data: Any, *, columns: Columns, **options: Any) -> AgreementResult:
     (Gwet 2008; 2014, ch. 4), with :math:`q` the size of the category set
     (unobserved categories count) and :math:`T_w` the sum of the weights.
 
-    Returns
-    -------
-    AgreementResult
-        With ``se`` (Gwet 2014) and, if ``ci=True``, ``ci_low``/``ci_high``.
-
     Examples
     --------
     Gwet's (2014) four raters and twelve units (irrCAC documents AC1 = 0.77544,
@@ -198,11 +171,6 @@ def gwet_ac2(data: Any, *, columns: Columns, **options: Any) -> AgreementResult:
     r"""Gwet's AC2: :func:`gwet_ac1` with agreement weights (default quadratic).
 
 
-    Returns
-    -------
-    AgreementResult
-        With ``se`` (Gwet 2014) and, if ``ci=True``, ``ci_low``/``ci_high``.
-
     Examples
     --------
     >>> from stance.agreement import gwet_ac2
@@ -224,11 +192,6 @@ def brennan_prediger(data: Any, *, columns: Columns, **options: Any) -> Agreemen
 
     (Brennan & Prediger 1981; Gwet 2014, ch. 2): chance agreement assumes
     each of the :math:`q` categories of the set equally likely.
-
-    Returns
-    -------
-    AgreementResult
-        With ``se`` (Gwet 2014) and, if ``ci=True``, ``ci_low``/``ci_high``.
 
     Examples
     --------
@@ -275,26 +238,14 @@ def two_coder_coefficient(
     est, po, pe, se = table_coefficient(t, w, kind)
     if np.isnan(est):
         return AgreementResult(estimate=zero_denominator(coef, stacklevel=6), p_o=po, p_e=pe, **base)
-    lo = hi = None
-    n_valid = None
+    interval = None
     if ci:
-        lo, hi, n_valid = bootstrap_table(t, lambda tt: table_coefficient(tt, w, kind, with_se=False)[0], n_boot=n_boot, seed=seed, conf_level=conf_level)
-    return AgreementResult(
-        estimate=est,
-        p_o=po,
-        p_e=pe,
-        se=se,
-        ci_low=lo,
-        ci_high=hi,
-        conf_level=conf_level if ci else None,
-        n_boot=int(n_boot) if ci else None,
-        n_boot_valid=n_valid,
-        **base,
-    )
+        interval = bootstrap_table(t, lambda tt: table_coefficient(tt, w, kind, with_se=False)[0], n_boot=n_boot, seed=seed, conf_level=conf_level)
+    return estimated(base, est, po, pe, se, interval, n_boot=n_boot, conf_level=conf_level)
 
 
-@COEFFICIENT
-def scott_pi(data: Any, *, coders: Sequence[Any] | None = None, columns: Columns, **options: Any) -> AgreementResult:
+@TWO_CODERS
+def scott_pi(data: Any, *, columns: Columns, **options: Any) -> AgreementResult:
     r"""Scott's pi for two coders (units coded by both).
 
     .. math::
@@ -304,16 +255,6 @@ def scott_pi(data: Any, *, coders: Sequence[Any] | None = None, columns: Columns
 
     (Scott 1955). Units coded by only one of the two coders are left out.
     With quadratic weights it equals Häge's (2011) pi with squared distances.
-
-    Parameters
-    ----------
-    coders : (coder_a, coder_b), optional
-        The two coders to compare (required when the data have more than two).
-
-    Returns
-    -------
-    AgreementResult
-        With ``se`` (Fleiss, Cohen & Everitt 1969) and, if ``ci=True``, ``ci_low``/``ci_high``.
 
     Examples
     --------
@@ -327,4 +268,4 @@ def scott_pi(data: Any, *, coders: Sequence[Any] | None = None, columns: Columns
     >>> round(res.estimate, 7), round(res.se, 8)
     (0.7962397, 0.05905473)
     """
-    return two_coder_coefficient("scott", data, coders=coders, columns=columns, **options)
+    return two_coder_coefficient("scott", data, columns=columns, **options)

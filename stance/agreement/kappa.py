@@ -23,17 +23,16 @@ of kappa and weighted kappa. *Psychological Bulletin* 72(5), 323-327.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from stance.agreement._keywords import COEFFICIENT
+from stance.agreement._keywords import TWO_CODERS
 from stance.agreement.chance_corrected import two_coder_coefficient
 from stance.agreement.result import AgreementResult
 from stance.data.columns import Columns
 
 
-@COEFFICIENT
-def cohen_kappa(data: Any, *, coders: Sequence[Any] | None = None, columns: Columns, **options: Any) -> AgreementResult:
+@TWO_CODERS
+def cohen_kappa(data: Any, *, columns: Columns, **options: Any) -> AgreementResult:
     r"""Cohen's kappa between two coders (unweighted, linear or quadratic).
 
     Units coded by only one of the two coders are left out (listwise, as
@@ -43,16 +42,6 @@ def cohen_kappa(data: Any, *, coders: Sequence[Any] | None = None, columns: Colu
     and counted in ``n_excluded`` under "exclude"). For numeric categories
     the scores are the values themselves (``sklearn`` uses ranks; the two
     agree whenever the values are equally spaced).
-
-    Parameters
-    ----------
-    coders : (coder_a, coder_b), optional
-        The two coders to compare (required when the data have more than two).
-
-    Returns
-    -------
-    AgreementResult
-        With ``se`` (Fleiss, Cohen & Everitt 1969) and, if ``ci=True``, ``ci_low``/``ci_high``.
 
     Examples
     --------
@@ -65,4 +54,4 @@ def cohen_kappa(data: Any, *, coders: Sequence[Any] | None = None, columns: Colu
     >>> round(res.estimate, 4), res.p_o, res.p_e
     (0.4, 0.7, 0.5)
     """
-    return two_coder_coefficient("cohen", data, coders=coders, columns=columns, **options)
+    return two_coder_coefficient("cohen", data, columns=columns, **options)

@@ -41,7 +41,7 @@ from typing import Any
 import numpy as np
 
 from stance.agreement._coincidence import alpha_from_coincidences, alpha_from_counts, coincidences, unit_count_patterns
-from stance.agreement._common import degenerate, prepare, zero_denominator
+from stance.agreement._common import degenerate, estimated, prepare, zero_denominator
 from stance.agreement._keywords import ALPHA
 from stance.agreement.bootstrap import bootstrap_rows
 from stance.agreement.result import AgreementResult
@@ -128,20 +128,9 @@ def krippendorff_alpha(data: Any, *, metric: str = "nominal", columns: Columns, 
     est, d_o, d_e = alpha_from_coincidences(o, metric, values)
     if np.isnan(est):
         return AgreementResult(estimate=zero_denominator(coef), p_o=d_o, p_e=d_e, **base)
-    lo = hi = None
-    n_valid = None
+    interval = None
     if ci:
-        lo, hi, n_valid = bootstrap_rows(
+        interval = bootstrap_rows(
             counts[pair], mult[pair], lambda pat, mult: alpha_from_counts(pat, metric, values, mult)[0], n_boot=n_boot, seed=seed, conf_level=conf_level
         )
-    return AgreementResult(
-        estimate=est,
-        p_o=d_o,
-        p_e=d_e,
-        ci_low=lo,
-        ci_high=hi,
-        conf_level=conf_level if ci else None,
-        n_boot=int(n_boot) if ci else None,
-        n_boot_valid=n_valid,
-        **base,
-    )
+    return estimated(base, est, d_o, d_e, None, interval, n_boot=n_boot, conf_level=conf_level)

@@ -222,7 +222,8 @@ class KeywordSet:
     item : str, default 'event_id'
     """
 
-    def __init__(self, *keywords: Keyword, defaults: Mapping[str, Any] | None = None) -> None:
+    def __init__(self, *keywords: Keyword, defaults: Mapping[str, Any] | None = None, returns: str = "") -> None:
+        self.returns = returns
         self.keywords: dict[str, Keyword] = {}
         for k in keywords:
             if k.name in self.keywords:
@@ -239,15 +240,19 @@ class KeywordSet:
         return iter(self.keywords.values())
 
     def __add__(self, other: KeywordSet) -> KeywordSet:
-        return KeywordSet(*self, *other, defaults={**self.defaults, **other.defaults})
+        return KeywordSet(*self, *other, defaults={**self.defaults, **other.defaults}, returns=other.returns or self.returns)
 
     def but(self, **defaults: Any) -> KeywordSet:
         """The same set with other defaults (e.g. ``weights="quadratic"`` for Gwet's AC2)."""
-        return KeywordSet(*self, defaults={**self.defaults, **defaults})
+        return KeywordSet(*self, defaults={**self.defaults, **defaults}, returns=self.returns)
 
     def without(self, *names: str) -> KeywordSet:
         """The set less some keywords."""
-        return KeywordSet(*(k for k in self if k.name not in names), defaults={n: d for n, d in self.defaults.items() if n not in names})
+        return KeywordSet(*(k for k in self if k.name not in names), defaults={n: d for n, d in self.defaults.items() if n not in names}, returns=self.returns)
+
+    def returning(self, text: str) -> KeywordSet:
+        """The same set, giving the functions that have no ``Returns`` section this one (numpydoc text)."""
+        return KeywordSet(*self, defaults=self.defaults, returns=inspect.cleandoc(text))
 
     def parameters_doc(self, documented: Sequence[str] = ()) -> tuple[dict[str, str], list[str]]:
         """The numpydoc entries of the set, skipping ``documented``: (those the function declares itself, by name; the keywords)."""
@@ -321,6 +326,8 @@ class KeywordSet:
         rank = {name: i for i, name in enumerate(order)}
         entries = sorted(first, key=lambda n: rank.get(n, len(rank)))
         section = "Parameters\n----------\n" + "\n".join([first[n] for n in entries] + shared) + "\n"
+        if self.returns and not any(m.group(1) in ("Returns", "Yields") for m in sections):
+            section += "\nReturns\n-------\n" + self.returns + "\n"
         before, after = doc[:start].rstrip("\n"), doc[end:].strip("\n")
         return before + "\n\n" + section + ("\n" + after if after else "")
 
