@@ -200,7 +200,7 @@ def lead_plan(
         win = make_windows(events.set_index(item)[by].reindex(universe).reset_index(drop=True), by, rolling)
     else:
         win = make_windows(item_by_values(stances, universe, item, by), by, rolling)
-    leads = lead_matrix(events, poles, universe, item=item, lead_column=lead_column)
+    leads = lead_matrix(events, poles, universe, lead_column=lead_column, columns=columns)
     pole_pos = enc.actors.get_indexer(list(poles))
     focal_pos = _focal(enc, focal)
     m_f, n_p = len(focal_pos), len(poles)

@@ -16,12 +16,16 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from stance.data.columns import COLUMN_KEYWORDS, Columns, KeywordSet
 from stance.errors import StanceError
 
 LEAD_COLUMN = "lead_actor_ids"
+#: The events are items: both tables name them in the ``item`` column.
+_ITEM = KeywordSet(COLUMN_KEYWORDS["item"])
 
 
-def with_event_time(stances: pd.DataFrame, events: pd.DataFrame, *, item: str = "event_id") -> pd.DataFrame:
+@_ITEM
+def with_event_time(stances: pd.DataFrame, events: pd.DataFrame, *, columns: Columns) -> pd.DataFrame:
     """Stances with the event's ``period_id`` and ``year`` (from ``start_date``) added.
 
     Events without a period or a date get NA; they stay in the data (and
@@ -36,6 +40,7 @@ def with_event_time(stances: pd.DataFrame, events: pd.DataFrame, *, item: str = 
     >>> row["period_id"], int(row["year"])
     ('2014-2022', 2014)
     """
+    item = columns.item
     for name, table, cols in (("stances", stances, [item]), ("events", events, [item, "period_id", "start_date"])):
         missing = [c for c in cols if c not in table.columns]
         if missing:
@@ -51,8 +56,10 @@ def with_event_time(stances: pd.DataFrame, events: pd.DataFrame, *, item: str = 
     return out
 
 
-def lead_matrix(events: pd.DataFrame, poles: Sequence[str], items: pd.Index, *, item: str = "event_id", lead_column: str = LEAD_COLUMN) -> np.ndarray:
+@_ITEM
+def lead_matrix(events: pd.DataFrame, poles: Sequence[str], items: pd.Index, *, lead_column: str = LEAD_COLUMN, columns: Columns) -> np.ndarray:
     """Boolean matrix (len(items), len(poles)): does pole p lead item u (``lead_actor_ids``, ``;``-separated)?"""
+    item = columns.item
     for col in (item, lead_column):
         if col not in events.columns:
             raise StanceError(f"The events table lacks column {col!r}.", remedy=f"Pass an events table with {item} and {lead_column} (lead actor ids separated by ';').")

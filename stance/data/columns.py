@@ -283,7 +283,10 @@ class KeywordSet:
 
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            given = public.bind(*args, **kwargs).arguments
+            try:
+                given = public.bind(*args, **kwargs).arguments
+            except TypeError as err:
+                raise TypeError(f"{func.__name__}() {err}") from None
             base = given.pop("columns", None) if takes_columns else None
             if base is not None and not isinstance(base, Columns):
                 raise TypeError(f"{func.__name__}(columns=...) takes a stance.data.columns.Columns, got {type(base).__name__}")
