@@ -26,15 +26,38 @@ RESULTS_DIR = "replication/results"
 MATHJAX_FILE = "javascripts/mathjax/tex-svg-full.js"
 
 
+#: Modules that serve other modules of the package, not its users: no reference page, not in the navigation.
+#: (Modules and packages whose name starts with ``_`` are private too.) A test checks that each exists.
+INTERNAL_MODULES = (
+    "stance.data.coerce",          # types source CSVs by the schemas, for the build
+    "stance.coding.date_hints",    # date hints written into coding sheets
+    "stance.coding.layout",        # column layout of the coding sheets
+    "stance.coding.xlsx_write",    # low-level XLSX writing for the sheets
+)
+#: The rooms of the API reference, in the order of the navigation: (title, modules it holds).
+ROOMS = (
+    ("Data", "stance.data"),
+    ("Coding", "stance.coding"),
+    ("Agreement", "stance.agreement"),
+    ("Balance", "stance.balance"),
+    ("UN General Assembly", "stance.unga"),
+    ("Replication", "stance.replication"),
+)
+
+
 def public_modules() -> list[str]:
-    """Every module of the package whose dotted name has no part starting with ``_``, sorted."""
+    """Every module of the package whose dotted name has no part starting with ``_`` and that is not internal, sorted."""
     import stance
 
     names = ["stance"]
     for info in pkgutil.walk_packages(stance.__path__, "stance."):
-        if not any(part.startswith("_") for part in info.name.split(".")):
+        if not any(part.startswith("_") for part in info.name.split(".")) and not _internal(info.name):
             names.append(info.name)
     return sorted(names)
+
+
+def _internal(module: str) -> bool:
+    return any(module == m or module.startswith(m + ".") for m in INTERNAL_MODULES)
 
 
 def reference_path(module: str) -> str:
@@ -61,18 +84,23 @@ def _top_level_page() -> str:
     return "\n".join(lines) + "\n"
 
 
-def api_pages() -> dict[str, str]:
-    """One reference page per public module (``::: module`` for mkdocstrings) and the literate-nav ``SUMMARY.md``."""
-    pages: dict[str, str] = {}
-    summary = []
-    for module in public_modules():
+def api_pages() -> dict[str, str | bytes]:
+    """One reference page per public module (``::: module`` for mkdocstrings) and the literate-nav ``SUMMARY.md``, by room."""
+    pages: dict[str, str | bytes] = {}
+    modules = public_modules()
+    for module in modules:
         path = reference_path(module)
-        if module == "stance":
-            pages[path] = _top_level_page()
-        else:
-            pages[path] = f"# `{module}`\n\n::: {module}\n"
-        depth = module.count(".")
-        summary.append("    " * depth + f"* [{module.split('.')[-1] if depth else module}]({path.removeprefix('reference/')})")
+        pages[path] = _top_level_page() if module == "stance" else f"# `{module}`\n\n::: {module}\n"
+
+    def link(module: str, title: str | None = None) -> str:
+        return f"[{title or module}]({reference_path(module).removeprefix('reference/')})"
+
+    in_rooms = {m for _, room in ROOMS for m in modules if m == room or m.startswith(room + ".")}
+    summary = [f"* {link('stance', 'stance (top level)')}"]
+    summary += [f"* {link(m)}" for m in modules if m != "stance" and m not in in_rooms]  # build, report, cli, errors
+    for title, room in ROOMS:
+        summary.append(f"* [{title}]({reference_path(room).removeprefix('reference/')})")
+        summary += [f"    * {link(m, m.removeprefix(room + '.'))}" for m in modules if m.startswith(room + ".")]
     pages["reference/SUMMARY.md"] = "\n".join(summary) + "\n"
     return pages
 

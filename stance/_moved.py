@@ -4,7 +4,7 @@ Version 0.2 moved the top-level modules into rooms (``stance.data``,
 ``stance.coding``). ``import stance.codebook`` and ``from stance.loading
 import load`` keep working until 0.3: a small import hook hands back the
 module at its new path (the same module object, so patching one patches the
-other) and emits a :class:`DeprecationWarning` naming the new path.
+other) and emits a `DeprecationWarning` naming the new path.
 
 Examples
 --------

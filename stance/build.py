@@ -76,7 +76,7 @@ def unga_tables(src: Path, raw_dir: Path, problems: list[pd.DataFrame]) -> dict[
 
 
 def assemble_tables(src: Path, raw_dir: Path | None = None) -> dict[str, pd.DataFrame]:
-    """Read, derive and type every table from ``src`` (and the raw UN files); raise :class:`ValidationFailed` on any problem."""
+    """Read, derive and type every table from ``src`` (and the raw UN files); raise [`ValidationFailed`][stance.errors.ValidationFailed] on any problem."""
     problems: list[pd.DataFrame] = []
     raw = {name: read_source_csv(src / f"{name}.csv") for name in ("actors", "periods", "sources", "events", "event_rollcalls", "coders", "codings", "decisions")}
     links = raw["event_rollcalls"]

@@ -52,7 +52,7 @@ def agreement_summary(actor: str | None = None) -> dict[str, object]:
 
     Returns the number of cells, the cells coded by both of the two most
     frequent coders, and their percent agreement and Cohen's kappa
-    (:mod:`stance.agreement`, codebook categories; NaN when undefined).
+    ([`stance.agreement`][stance.agreement], codebook categories; NaN when undefined).
     """
     import warnings
 

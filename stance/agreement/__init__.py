@@ -3,8 +3,8 @@
 Every function takes long codings (default: the ``codings`` layout, unit =
 ``event_id`` x ``actor_id``, coder ``coder_id``, value ``stance``) or a
 units x coders matrix, takes its categories and ordinal scores from the
-codebook unless told otherwise, and returns an :class:`AgreementResult`.
-Degenerate data give NaN and a :class:`~stance.errors.DegenerateDataWarning`.
+codebook unless told otherwise, and returns an [`AgreementResult`][stance.agreement.result.AgreementResult].
+Degenerate data give NaN and a [`DegenerateDataWarning`][stance.errors.DegenerateDataWarning].
 Formulas, references and benchmarks: ``docs/agreement.md``.
 
 Examples

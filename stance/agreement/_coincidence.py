@@ -3,12 +3,12 @@ r"""Unit-by-category counts, Krippendorff's coincidence matrix and distances.
 Memory is linear in the number of units: the counts matrix ``n_uk`` has
 shape (n_units, q) and the coincidence matrix is one (q x q) matrix product,
 
-.. math::
+$$
+o_{ck} = \sum_u \frac{n_{uc}\,n_{uk} - [c = k]\,n_{uc}}{m_u - 1},
+$$
 
-    o_{ck} = \sum_u \frac{n_{uc}\,n_{uk} - [c = k]\,n_{uc}}{m_u - 1},
-
-over units with :math:`m_u = \sum_k n_{uk} \ge 2` codes (Krippendorff 2011,
-eq. for :math:`o_{ck}`); no units x values x values tensor is formed.
+over units with $m_u = \sum_k n_{uk} \ge 2$ codes (Krippendorff 2011,
+eq. for $o_{ck}$); no units x values x values tensor is formed.
 
 Examples
 --------
@@ -120,7 +120,7 @@ def alpha_from_coincidences(o: np.ndarray, metric: str, values: np.ndarray) -> t
 
 
 def distance_matrix(metric: str, values: np.ndarray, n_c: np.ndarray) -> np.ndarray:
-    r"""Krippendorff's squared difference function :math:`\delta^2_{ck}`.
+    r"""Krippendorff's squared difference function $\delta^2_{ck}$.
 
     Parameters
     ----------
@@ -151,12 +151,13 @@ def distance_matrix(metric: str, values: np.ndarray, n_c: np.ndarray) -> np.ndar
 
 
 def alpha_from_counts(counts: np.ndarray, metric: str, values: np.ndarray, unit_w: np.ndarray | None = None) -> tuple[float, float, float]:
-    r"""Krippendorff's alpha, :math:`D_o` and :math:`D_e` (NaN when undefined; no warning).
+    r"""Krippendorff's alpha, $D_o$ and $D_e$ (NaN when undefined; no warning).
 
-    .. math::
+    $$
+    \alpha = 1 - \frac{D_o}{D_e}, \quad
+    D_o = \frac{1}{n}\sum_{c,k} o_{ck}\,\delta^2_{ck}, \quad
+    D_e = \frac{1}{n(n-1)}\sum_{c,k} n_c\, n_k\, \delta^2_{ck}.
+    $$
 
-        \alpha = 1 - \frac{D_o}{D_e}, \quad
-        D_o = \frac{1}{n}\sum_{c,k} o_{ck}\,\delta^2_{ck}, \quad
-        D_e = \frac{1}{n(n-1)}\sum_{c,k} n_c\, n_k\, \delta^2_{ck}.
     """
     return alpha_from_coincidences(coincidences(counts, unit_w), metric, values)

@@ -1,7 +1,7 @@
 """Input normalisation: long codings table or units x coders matrix -> integer codes.
 
-Every coefficient in :mod:`stance.agreement` starts here. The result is a
-:class:`Ratings` object: an integer matrix of shape ``(n_units, n_coders)``
+Every coefficient in [`stance.agreement`][stance.agreement] starts here. The result is a
+`Ratings` object: an integer matrix of shape ``(n_units, n_coders)``
 holding, for each unit and coder, the position of the code in the category
 set (``-1`` = missing), plus the category set itself.
 
@@ -24,7 +24,7 @@ Brennan-Prediger), so the category set is stored in every result.
 Scores
 ------
 Ordinal, interval and ratio measures and weighted coefficients need a
-score per category (:func:`resolve_scores`). Codebook categories take
+score per category (`resolve_scores`). Codebook categories take
 ``Codebook.ordinal_scores()``; under the codebook rule
 ``neutral_in_ordinal = "exclude"`` neutral has no score, so its codes are
 dropped (treated as missing) and counted in ``n_excluded``.
@@ -287,7 +287,7 @@ def _long_to_matrix(df: pd.DataFrame, unit: UnitSpec, coder: str, value: str) ->
 
 
 def as_ratings(data: Any, columns: Columns | None = None) -> Ratings:
-    """Normalise reliability data to a :class:`Ratings` object.
+    """Normalise reliability data to a `Ratings` object.
 
     Parameters
     ----------

@@ -1,7 +1,7 @@
 """The one degenerate-data policy shared by every coefficient.
 
 A coefficient is undefined, and is returned as NaN with a
-:class:`~stance.errors.DegenerateDataWarning` that says why, when
+[`DegenerateDataWarning`][stance.errors.DegenerateDataWarning] that says why, when
 
 * fewer than two coders are in the data (``"one coder"``);
 * no unit is coded by two or more coders (``"no pairable values"``);

@@ -1,27 +1,27 @@
 r"""Gwet's framework for multi-coder chance-corrected coefficients with missing codes.
 
 All four coefficients share the observed agreement of Gwet (2014, ch. 2;
-Gwet 2008): for unit :math:`i` with :math:`r_i` codes, :math:`r_{ik}` of
-category :math:`k`, and agreement weights :math:`w_{kl}`,
+Gwet 2008): for unit $i$ with $r_i$ codes, $r_{ik}$ of
+category $k$, and agreement weights $w_{kl}$,
 
-.. math::
+$$
+p_a = \frac{1}{n'}\sum_{i: r_i \ge 2} \sum_k
+      \frac{r_{ik}\,(r^\star_{ik} - 1)}{r_i (r_i - 1)}, \qquad
+r^\star_{ik} = \sum_l w_{kl}\, r_{il},
+$$
 
-    p_a = \frac{1}{n'}\sum_{i: r_i \ge 2} \sum_k
-          \frac{r_{ik}\,(r^\star_{ik} - 1)}{r_i (r_i - 1)}, \qquad
-    r^\star_{ik} = \sum_l w_{kl}\, r_{il},
+with $n'$ the units with at least two codes, and the category
+propensities $\pi_k = \frac{1}{n}\sum_i r_{ik}/r_i$ over the
+$n$ units with at least one code. The coefficients differ in the
+chance agreement $p_e$:
 
-with :math:`n'` the units with at least two codes, and the category
-propensities :math:`\pi_k = \frac{1}{n}\sum_i r_{ik}/r_i` over the
-:math:`n` units with at least one code. The coefficients differ in the
-chance agreement :math:`p_e`:
-
-* percent agreement: :math:`p_e = 0`;
+* percent agreement: $p_e = 0$;
 * Fleiss' kappa (Fleiss 1971, generalised to missing codes by Gwet):
-  :math:`p_e = \sum_{k,l} w_{kl}\pi_k\pi_l`;
-* Gwet's AC1/AC2 (Gwet 2008): :math:`p_e = \frac{T_w}{q(q-1)}\sum_k \pi_k(1-\pi_k)`;
-* Brennan-Prediger (1981): :math:`p_e = T_w / q^2`,
+  $p_e = \sum_{k,l} w_{kl}\pi_k\pi_l$;
+* Gwet's AC1/AC2 (Gwet 2008): $p_e = \frac{T_w}{q(q-1)}\sum_k \pi_k(1-\pi_k)$;
+* Brennan-Prediger (1981): $p_e = T_w / q^2$,
 
-with :math:`T_w = \sum_{k,l} w_{kl}` and :math:`q` the size of the category
+with $T_w = \sum_{k,l} w_{kl}$ and $q$ the size of the category
 set. The variance estimators are Gwet's linearisations as implemented in
 the irrCAC package (``raw.CAC``), without finite-population correction.
 

@@ -1,8 +1,8 @@
-"""The keyword sets of the agreement functions, built from the shared keywords of :mod:`stance.data.columns`.
+"""The keyword sets of the agreement functions, built from the shared keywords of [`stance.data.columns`][stance.data.columns].
 
 Each public function takes one of these sets with the set as a decorator;
 the documentation of every keyword is written once, here or in
-:mod:`stance.data.columns`.
+[`stance.data.columns`][stance.data.columns].
 """
 
 from __future__ import annotations

@@ -1,28 +1,28 @@
 r"""Two-coder coefficients from the q x q contingency table of paired codes.
 
-With :math:`p_{kl}` the share of paired units coded :math:`k` by coder A and
-:math:`l` by coder B, margins :math:`p_{k+}, p_{+l}` and agreement weights
-:math:`w_{kl}`:
+With $p_{kl}$ the share of paired units coded $k$ by coder A and
+$l$ by coder B, margins $p_{k+}, p_{+l}$ and agreement weights
+$w_{kl}$:
 
-.. math::
+$$
+p_o = \sum_{k,l} w_{kl}\,p_{kl}, \qquad
+\kappa = \frac{p_o - p_e}{1 - p_e},
+$$
 
-    p_o = \sum_{k,l} w_{kl}\,p_{kl}, \qquad
-    \kappa = \frac{p_o - p_e}{1 - p_e},
-
-* Cohen (1960, 1968): :math:`p_e = \sum_{k,l} w_{kl}\, p_{k+}\, p_{+l}`;
-* Scott (1955): :math:`p_e = \sum_{k,l} w_{kl}\,\pi_k \pi_l`,
-  :math:`\pi_k = (p_{k+} + p_{+k})/2`.
+* Cohen (1960, 1968): $p_e = \sum_{k,l} w_{kl}\, p_{k+}\, p_{+l}$;
+* Scott (1955): $p_e = \sum_{k,l} w_{kl}\,\pi_k \pi_l$,
+  $\pi_k = (p_{k+} + p_{+k})/2$.
 
 Standard errors: Fleiss, Cohen & Everitt (1969) for Cohen's kappa, and the
 analogous linearisation for Scott's pi, as given by Gwet (2014, ch. 5) and
 implemented in irrCAC (``kappa2.table``, ``scott2.table``):
 
-.. math::
+$$
+\widehat{V} = \frac{\sum_{k,l} p_{kl}\,[w_{kl} - (1-\hat\kappa)(\bar w_k + \bar w_l)]^2
+               - [p_o - 2(1-\hat\kappa)p_e]^2}{n(1-p_e)^2},
+$$
 
-    \widehat{V} = \frac{\sum_{k,l} p_{kl}\,[w_{kl} - (1-\hat\kappa)(\bar w_k + \bar w_l)]^2
-                   - [p_o - 2(1-\hat\kappa)p_e]^2}{n(1-p_e)^2},
-
-with :math:`\bar w_k = \sum_l w_{kl} p_{+l}`, :math:`\bar w_l = \sum_k w_{kl} p_{k+}`
+with $\bar w_k = \sum_l w_{kl} p_{+l}$, $\bar w_l = \sum_k w_{kl} p_{k+}$
 (Cohen) or both replaced by their average (Scott).
 
 No checks and no warnings here: undefined values are NaN.

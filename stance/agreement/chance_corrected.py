@@ -1,16 +1,16 @@
 r"""Percent agreement, Scott's pi, Fleiss' kappa, Gwet's AC1/AC2 and Brennan-Prediger.
 
-The multi-coder coefficients (:func:`percent_agreement`,
-:func:`fleiss_kappa`, :func:`gwet_ac1`, :func:`gwet_ac2`,
-:func:`brennan_prediger`) follow Gwet's (2014) framework for any number of
-coders with missing codes (formulas in :mod:`stance.agreement._gwet`), with
-his standard errors. :func:`scott_pi` is the two-coder coefficient of
-Scott (1955) (formulas in :mod:`stance.agreement._table`); with more coders
+The multi-coder coefficients ([`percent_agreement`][stance.agreement.chance_corrected.percent_agreement],
+[`fleiss_kappa`][stance.agreement.chance_corrected.fleiss_kappa], [`gwet_ac1`][stance.agreement.chance_corrected.gwet_ac1], [`gwet_ac2`][stance.agreement.chance_corrected.gwet_ac2],
+[`brennan_prediger`][stance.agreement.chance_corrected.brennan_prediger]) follow Gwet's (2014) framework for any number of
+coders with missing codes (formulas in `stance.agreement._gwet`), with
+his standard errors. [`scott_pi`][stance.agreement.chance_corrected.scott_pi] is the two-coder coefficient of
+Scott (1955) (formulas in `stance.agreement._table`); with more coders
 use Fleiss' kappa, its generalisation.
 
-Data layout and categories: see :func:`stance.agreement._data.as_ratings`.
-Degenerate data: NaN with a :class:`~stance.errors.DegenerateDataWarning`
-(see :mod:`stance.agreement._degenerate`).
+Data layout and categories: see `stance.agreement._data.as_ratings`.
+Degenerate data: NaN with a [`DegenerateDataWarning`][stance.errors.DegenerateDataWarning]
+(see `stance.agreement._degenerate`).
 
 References
 ----------
@@ -89,9 +89,9 @@ def _multi(kind: str, data: Any, *, columns: Columns, weights: Any, ci: bool, n_
 def percent_agreement(data: Any, *, columns: Columns, **options: Any) -> AgreementResult:
     r"""Pairwise percent agreement among any number of coders.
 
-    .. math::
-
-        p_a = \frac{1}{n'}\sum_{i: r_i\ge 2}\sum_k \frac{r_{ik}(r^\star_{ik}-1)}{r_i(r_i-1)}
+    $$
+    p_a = \frac{1}{n'}\sum_{i: r_i\ge 2}\sum_k \frac{r_{ik}(r^\star_{ik}-1)}{r_i(r_i-1)}
+    $$
 
     the share of agreeing coder pairs within a unit, averaged over units
     with at least two codes (Gwet 2014, eq. 2.5). With two coders it is the
@@ -116,10 +116,10 @@ def percent_agreement(data: Any, *, columns: Columns, **options: Any) -> Agreeme
 def fleiss_kappa(data: Any, *, columns: Columns, **options: Any) -> AgreementResult:
     r"""Fleiss' kappa for any number of coders, with Gwet's generalisation to missing codes.
 
-    .. math::
-
-        \hat\kappa_F = \frac{p_a - p_e}{1 - p_e}, \qquad
-        p_e = \sum_{k,l} w_{kl}\,\pi_k\pi_l, \quad \pi_k = \frac{1}{n}\sum_i \frac{r_{ik}}{r_i}
+    $$
+    \hat\kappa_F = \frac{p_a - p_e}{1 - p_e}, \qquad
+    p_e = \sum_{k,l} w_{kl}\,\pi_k\pi_l, \quad \pi_k = \frac{1}{n}\sum_i \frac{r_{ik}}{r_i}
+    $$
 
     (Fleiss 1971; Gwet 2014, ch. 2). With complete data it equals
     ``statsmodels.stats.inter_rater.fleiss_kappa``.
@@ -141,13 +141,13 @@ def fleiss_kappa(data: Any, *, columns: Columns, **options: Any) -> AgreementRes
 def gwet_ac1(data: Any, *, columns: Columns, **options: Any) -> AgreementResult:
     r"""Gwet's AC1 (unweighted) or AC2 (weighted) for any number of coders.
 
-    .. math::
+    $$
+    AC_1 = \frac{p_a - p_e}{1 - p_e}, \qquad
+    p_e = \frac{T_w}{q(q-1)} \sum_k \pi_k (1 - \pi_k)
+    $$
 
-        AC_1 = \frac{p_a - p_e}{1 - p_e}, \qquad
-        p_e = \frac{T_w}{q(q-1)} \sum_k \pi_k (1 - \pi_k)
-
-    (Gwet 2008; 2014, ch. 4), with :math:`q` the size of the category set
-    (unobserved categories count) and :math:`T_w` the sum of the weights.
+    (Gwet 2008; 2014, ch. 4), with $q$ the size of the category set
+    (unobserved categories count) and $T_w$ the sum of the weights.
 
     Examples
     --------
@@ -168,7 +168,7 @@ def gwet_ac1(data: Any, *, columns: Columns, **options: Any) -> AgreementResult:
 
 @COEFFICIENT.but(weights="quadratic")
 def gwet_ac2(data: Any, *, columns: Columns, **options: Any) -> AgreementResult:
-    r"""Gwet's AC2: :func:`gwet_ac1` with agreement weights (default quadratic).
+    r"""Gwet's AC2: [`gwet_ac1`][stance.agreement.chance_corrected.gwet_ac1] with agreement weights (default quadratic).
 
 
     Examples
@@ -186,12 +186,12 @@ def gwet_ac2(data: Any, *, columns: Columns, **options: Any) -> AgreementResult:
 def brennan_prediger(data: Any, *, columns: Columns, **options: Any) -> AgreementResult:
     r"""Brennan-Prediger coefficient (uniform chance agreement) for any number of coders.
 
-    .. math::
-
-        BP = \frac{p_a - T_w/q^2}{1 - T_w/q^2}
+    $$
+    BP = \frac{p_a - T_w/q^2}{1 - T_w/q^2}
+    $$
 
     (Brennan & Prediger 1981; Gwet 2014, ch. 2): chance agreement assumes
-    each of the :math:`q` categories of the set equally likely.
+    each of the $q$ categories of the set equally likely.
 
     Examples
     --------
@@ -211,7 +211,7 @@ def brennan_prediger(data: Any, *, columns: Columns, **options: Any) -> Agreemen
 def two_coder_coefficient(
     kind: str, data: Any, *, coders: Sequence[Any] | None, columns: Columns, weights: Any, ci: bool, n_boot: int, seed: Any, conf_level: float
 ) -> AgreementResult:
-    """Shared body of :func:`~stance.agreement.cohen_kappa` and :func:`scott_pi`."""
+    """Shared body of [`cohen_kappa`][stance.agreement.kappa.cohen_kappa] and [`scott_pi`][stance.agreement.chance_corrected.scott_pi]."""
     coef, method = {"cohen": ("cohen_kappa", "Cohen's kappa"), "scott": ("scott_pi", "Scott's pi")}[kind]
     r, s, w, wname = prepare(data, columns, weights=weights)
     r = two_coders(r, coders, coef)
@@ -248,10 +248,10 @@ def two_coder_coefficient(
 def scott_pi(data: Any, *, columns: Columns, **options: Any) -> AgreementResult:
     r"""Scott's pi for two coders (units coded by both).
 
-    .. math::
-
-        \pi = \frac{p_o - p_e}{1 - p_e}, \qquad
-        p_e = \sum_{k,l} w_{kl}\,\pi_k\pi_l,\quad \pi_k = \frac{p_{k+} + p_{+k}}{2}
+    $$
+    \pi = \frac{p_o - p_e}{1 - p_e}, \qquad
+    p_e = \sum_{k,l} w_{kl}\,\pi_k\pi_l,\quad \pi_k = \frac{p_{k+} + p_{+k}}{2}
+    $$
 
     (Scott 1955). Units coded by only one of the two coders are left out.
     With quadratic weights it equals Häge's (2011) pi with squared distances.

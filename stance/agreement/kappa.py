@@ -1,13 +1,13 @@
 r"""Cohen's kappa for two coders: unweighted, linear and quadratic weights.
 
-.. math::
-
-    \kappa = \frac{p_o - p_e}{1 - p_e}, \qquad
-    p_o = \sum_{k,l} w_{kl}\, p_{kl}, \qquad
-    p_e = \sum_{k,l} w_{kl}\, p_{k+}\, p_{+l},
+$$
+\kappa = \frac{p_o - p_e}{1 - p_e}, \qquad
+p_o = \sum_{k,l} w_{kl}\, p_{kl}, \qquad
+p_e = \sum_{k,l} w_{kl}\, p_{k+}\, p_{+l},
+$$
 
 over the units coded by both coders (Cohen 1960; weighted: Cohen 1968), with
-agreement weights :math:`w_{kl}` from :mod:`stance.agreement._weights`. The
+agreement weights $w_{kl}$ from `stance.agreement._weights`. The
 standard error is that of Fleiss, Cohen & Everitt (1969), as in Gwet (2014)
 and irrCAC ``kappa2.table``. With quadratic weights and squared distances it
 equals Häge's (2011) kappa.

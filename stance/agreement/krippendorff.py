@@ -1,18 +1,18 @@
 r"""Krippendorff's alpha for any number of coders, missing codes and four levels of measurement.
 
-.. math::
+$$
+\alpha = 1 - \frac{D_o}{D_e}
+       = 1 - (n - 1)\,\frac{\sum_{c,k} o_{ck}\,\delta^2_{ck}}{\sum_{c,k} n_c\,n_k\,\delta^2_{ck}},
+$$
 
-    \alpha = 1 - \frac{D_o}{D_e}
-           = 1 - (n - 1)\,\frac{\sum_{c,k} o_{ck}\,\delta^2_{ck}}{\sum_{c,k} n_c\,n_k\,\delta^2_{ck}},
-
-with the coincidence matrix :math:`o_{ck}` over units with at least two
-codes, :math:`n_c = \sum_k o_{ck}` and :math:`n = \sum_c n_c` pairable
+with the coincidence matrix $o_{ck}$ over units with at least two
+codes, $n_c = \sum_k o_{ck}$ and $n = \sum_c n_c$ pairable
 values (Krippendorff 2011). The difference functions are
 
-* nominal: :math:`\delta^2_{ck} = [c \ne k]`;
-* ordinal: :math:`\delta^2_{ck} = \big(\sum_{g=c}^{k} n_g - \frac{n_c + n_k}{2}\big)^2`;
-* interval: :math:`\delta^2_{ck} = (s_c - s_k)^2`;
-* ratio: :math:`\delta^2_{ck} = \big(\frac{s_c - s_k}{s_c + s_k}\big)^2` (scores must be non-negative).
+* nominal: $\delta^2_{ck} = [c \ne k]$;
+* ordinal: $\delta^2_{ck} = \big(\sum_{g=c}^{k} n_g - \frac{n_c + n_k}{2}\big)^2$;
+* interval: $\delta^2_{ck} = (s_c - s_k)^2$;
+* ratio: $\delta^2_{ck} = \big(\frac{s_c - s_k}{s_c + s_k}\big)^2$ (scores must be non-negative).
 
 Ordinal, interval and ratio alpha use category scores: codebook categories
 take the codebook scores, and the codebook's ``neutral_in_ordinal`` rule
@@ -64,7 +64,7 @@ def krippendorff_alpha(data: Any, *, metric: str = "nominal", columns: Columns, 
     -------
     AgreementResult
         ``p_o`` and ``p_e`` hold the observed and expected disagreement
-        :math:`D_o` and :math:`D_e`; ``se`` is None (use ``ci=True``).
+        $D_o$ and $D_e$; ``se`` is None (use ``ci=True``).
 
     Examples
     --------

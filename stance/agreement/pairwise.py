@@ -4,32 +4,32 @@ For a units x coders matrix with missing codes, every pair of coders
 (a, b) is compared on the units both coded, exactly as a loop of
 ``sklearn.metrics.cohen_kappa_score`` over the jointly coded units would,
 but in a few matrix products. With the one-hot codes
-:math:`X_{uak} = [\text{coder } a \text{ coded unit } u \text{ as } k]`,
-the coded-indicator :math:`V_{ua}` and agreement weights :math:`w_{kl}`:
+$X_{uak} = [\text{coder } a \text{ coded unit } u \text{ as } k]$,
+the coded-indicator $V_{ua}$ and agreement weights $w_{kl}$:
 
-.. math::
+$$
+N_{ab} = \sum_u V_{ua} V_{ub}, \qquad
+O_{ab} = \sum_{u,k,l} X_{uak}\, w_{kl}\, X_{ubl}, \qquad
+R_{akb} = \sum_u X_{uak}\, V_{ub},
+$$
 
-    N_{ab} = \sum_u V_{ua} V_{ub}, \qquad
-    O_{ab} = \sum_{u,k,l} X_{uak}\, w_{kl}\, X_{ubl}, \qquad
-    R_{akb} = \sum_u X_{uak}\, V_{ub},
+so $p_o = O_{ab}/N_{ab}$ and the margins of a and b on their shared
+units are $R_{a\cdot b}/N_{ab}$ and $R_{b\cdot a}/N_{ab}$. Then
 
-so :math:`p_o = O_{ab}/N_{ab}` and the margins of a and b on their shared
-units are :math:`R_{a\cdot b}/N_{ab}` and :math:`R_{b\cdot a}/N_{ab}`. Then
-
-* Cohen's kappa: :math:`p_e = \sum_{kl} w_{kl}\, R_{akb} R_{bla} / N_{ab}^2`;
-* Scott's pi: :math:`p_e = \sum_{kl} w_{kl}\,\pi_k\pi_l`, :math:`\pi = (R_{a\cdot b} + R_{b\cdot a})/(2N_{ab})`;
-* percent agreement: :math:`p_o` (with linear weights on three ordered
+* Cohen's kappa: $p_e = \sum_{kl} w_{kl}\, R_{akb} R_{bla} / N_{ab}^2$;
+* Scott's pi: $p_e = \sum_{kl} w_{kl}\,\pi_k\pi_l$, $\pi = (R_{a\cdot b} + R_{b\cdot a})/(2N_{ab})$;
+* percent agreement: $p_o$ (with linear weights on three ordered
   categories an abstention-vs-vote counts as half an agreement, as in
   Voeten's agreement rate).
 
 Units are processed in chunks, so memory is bounded by ``max_chunk_mb``
-whatever the number of units; the cost is :math:`O(n\,m^2 q)` flops in BLAS.
+whatever the number of units; the cost is $O(n\,m^2 q)$ flops in BLAS.
 For 200 coders (19,900 pairs) over 6,000 units this takes a fraction of a
 second.
 
 Degenerate pairs (fewer than two shared units, or a single category on the
 shared units, or a zero denominator) are NaN; one
-:class:`~stance.errors.DegenerateDataWarning` summarises how many pairs
+[`DegenerateDataWarning`][stance.errors.DegenerateDataWarning] summarises how many pairs
 are undefined and why.
 
 Examples
@@ -207,7 +207,7 @@ def pairwise_kappa(data: Any, *, columns: Columns, weights: Any, output: str, ma
 
 @PAIRWISE
 def pairwise_pi(data: Any, *, columns: Columns, weights: Any, output: str, max_chunk_mb: float) -> pd.DataFrame | PairwiseArrays:
-    """Scott's pi for every pair of coders on the units both coded (see :func:`pairwise_kappa`).
+    """Scott's pi for every pair of coders on the units both coded (see [`pairwise_kappa`][stance.agreement.pairwise.pairwise_kappa]).
 
     Examples
     --------

@@ -50,7 +50,7 @@ def agreement_report(codings: Any, *, columns: Columns, ci: bool, n_boot: int, s
     Brennan-Prediger. Ordinal, interval and weighted rows follow the
     codebook's neutral rule (``n_excluded`` counts the dropped codes).
     Degenerate data give NaN rows and one
-    :class:`~stance.errors.DegenerateDataWarning` naming them.
+    [`DegenerateDataWarning`][stance.errors.DegenerateDataWarning] naming them.
 
     Parameters
     ----------
@@ -122,19 +122,19 @@ def agreement_report(codings: Any, *, columns: Columns, ci: bool, n_boot: int, s
 def per_category_agreement(data: Any, *, columns: Columns) -> pd.DataFrame:
     r"""Agreement on each category: specific agreement and category-vs-rest kappa.
 
-    For category :math:`k`, over units with at least two codes,
+    For category $k$, over units with at least two codes,
 
-    * ``n_codes``: pairable codes of :math:`k` (:math:`n_k`);
-    * ``specific_agreement``: :math:`o_{kk}/n_k`, the share of pairable codes
-      of :math:`k` matched by another coder of the same unit (Krippendorff's
+    * ``n_codes``: pairable codes of $k$ ($n_k$);
+    * ``specific_agreement``: $o_{kk}/n_k$, the share of pairable codes
+      of $k$ matched by another coder of the same unit (Krippendorff's
       coincidences; with two coders this is the specific agreement
-      :math:`2n_{kk}/(n_{k+} + n_{+k})` of Fleiss 1975);
-    * ``kappa``: Fleiss' kappa of :math:`k` against all other categories
-      (Fleiss 1971, :math:`\kappa_j`), with Gwet's generalisation for missing
+      $2n_{kk}/(n_{k+} + n_{+k})$ of Fleiss 1975);
+    * ``kappa``: Fleiss' kappa of $k$ against all other categories
+      (Fleiss 1971, $\kappa_j$), with Gwet's generalisation for missing
       codes, and its standard error ``se``.
 
     Categories without pairable codes, or that are the only category
-    coded, have NaN (one :class:`~stance.errors.DegenerateDataWarning` lists them).
+    coded, have NaN (one [`DegenerateDataWarning`][stance.errors.DegenerateDataWarning] lists them).
 
     Returns
     -------

@@ -1,15 +1,15 @@
 """Balancing indices: how an actor positions itself between the great powers, for one actor or every state, over time.
 
 * Dyadic similarity over shared items (events or UN roll calls):
-  :func:`similarity`, :func:`dyadic_similarity` (agreement rate with
+  [`similarity`][stance.balance.similarity.similarity], [`dyadic_similarity`][stance.balance.similarity.dyadic_similarity] (agreement rate with
   Voeten's half credit, Signorino & Ritter's S, Häge's kappa and pi,
   Benati & Capurri's alignment index).
 * Alignment of focal actors with each pole, in two senses:
-  :func:`alignment` (similarity with the pole's own stances) and
-  :func:`lead_alignment` (mean stance toward the events the pole leads).
-* The project's own balancing indices: :func:`balancing_indices` and
-  :func:`balance` (equidistance, k-pole equidistance, tilt, with paired
-  bootstrap intervals), :func:`hedge_share`, :func:`split_items`.
+  [`alignment`][stance.balance.alignment.alignment] (similarity with the pole's own stances) and
+  [`lead_alignment`][stance.balance.alignment.lead_alignment] (mean stance toward the events the pole leads).
+* The project's own balancing indices: [`balancing_indices`][stance.balance.indices.balancing_indices] and
+  [`balance`][stance.balance.indices.balance] (equidistance, k-pole equidistance, tilt, with paired
+  bootstrap intervals), [`hedge_share`][stance.balance.indices.hedge_share], [`split_items`][stance.balance.indices.split_items].
 
 Every function takes long data (``item``, ``actor``, ``value`` columns;
 defaults ``event_id``, ``actor_id``, ``stance``), reads categories and

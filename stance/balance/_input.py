@@ -1,12 +1,12 @@
 """Long stance data (item x actor x value) -> integer codes, with the codebook's categories and scores.
 
-Every function of :mod:`stance.balance` starts here. The input is a long
+Every function of [`stance.balance`][stance.balance] starts here. The input is a long
 DataFrame with one row per item and actor (``item``, ``actor`` and
 ``value`` columns; defaults ``event_id``, ``actor_id``, ``stance``). A
 missing stance is *no row* or a row whose value is NA: it is never a
 category, never neutral.
 
-Categories (as in :mod:`stance.agreement`): an explicit ``categories=``
+Categories (as in [`stance.agreement`][stance.agreement]): an explicit ``categories=``
 wins; a pandas ``Categorical`` keeps its own categories; string codes must
 be codebook ids (the codebook's categories, in its order); numeric codes
 take their sorted distinct values. Scores come from the codebook

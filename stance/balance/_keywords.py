@@ -1,8 +1,8 @@
-"""The keyword sets of the balance functions, built from the shared keywords of :mod:`stance.data.columns`.
+"""The keyword sets of the balance functions, built from the shared keywords of [`stance.data.columns`][stance.data.columns].
 
-Each public function of :mod:`stance.balance` takes one of these sets with
+Each public function of [`stance.balance`][stance.balance] takes one of these sets with
 the set as a decorator; the documentation of every keyword is written once,
-here or in :mod:`stance.data.columns`.
+here or in [`stance.data.columns`][stance.data.columns].
 """
 
 from __future__ import annotations

@@ -2,26 +2,26 @@ r"""Dyadic similarity measures from joint-stance tables, batched over any leadin
 
 For two actors a and b, ``T[k, l]`` is the (item-weighted) number of items
 on which a took category k and b took category l. Every measure of
-:mod:`stance.balance` is a function of that table, so one table per dyad
+[`stance.balance`][stance.balance] is a function of that table, so one table per dyad
 (or per actor x pole x window) is all the vectorised code needs.
 
 Restricted to the scored categories (the codebook's neutral rule), with
-proportions :math:`p_{kl} = T_{kl}/\sum T`, margins :math:`r_k = \sum_l
-p_{kl}` (actor a) and :math:`c_l = \sum_k p_{kl}` (actor b), scores
-:math:`s_k` and the normalised distance :math:`\delta_{kl} = |s_k -
-s_l|/d_{max}` (absolute) or its square (squared), with :math:`d_{max} =
-\max s - \min s` over the category set:
+proportions $p_{kl} = T_{kl}/\sum T$, margins $r_k = \sum_l
+p_{kl}$ (actor a) and $c_l = \sum_k p_{kl}$ (actor b), scores
+$s_k$ and the normalised distance $\delta_{kl} = |s_k -
+s_l|/d_{max}$ (absolute) or its square (squared), with $d_{max} =
+\max s - \min s$ over the category set:
 
-* observed disagreement :math:`D_o = \sum_{kl} p_{kl}\delta_{kl}`;
-* Signorino & Ritter's S: :math:`S = 1 - 2 D_o`;
-* agreement rate with half credit: :math:`1 - D_o` (absolute distance;
+* observed disagreement $D_o = \sum_{kl} p_{kl}\delta_{kl}$;
+* Signorino & Ritter's S: $S = 1 - 2 D_o$;
+* agreement rate with half credit: $1 - D_o$ (absolute distance;
   on oppose < hedge < support a hedge against a side is half an agreement);
-  without half credit: :math:`\sum_k T_{kk} / \sum T` over *all*
+  without half credit: $\sum_k T_{kk} / \sum T$ over *all*
   categories (nominal, neutral kept);
-* Häge's kappa: :math:`1 - D_o / \sum_{kl} r_k c_l \delta_{kl}`; Häge's pi:
-  the same with :math:`m = (r + c)/2` for both margins;
-* Benati & Capurri's alignment index: :math:`A = S_o - S_e =
-  2(\sum_{kl} r_k c_l\delta_{kl} - D_o)`.
+* Häge's kappa: $1 - D_o / \sum_{kl} r_k c_l \delta_{kl}$; Häge's pi:
+  the same with $m = (r + c)/2$ for both margins;
+* Benati & Capurri's alignment index: $A = S_o - S_e =
+  2(\sum_{kl} r_k c_l\delta_{kl} - D_o)$.
 
 Examples
 --------
@@ -105,7 +105,7 @@ def table_measures(
     scores : ndarray, shape (q,)
         Category scores; NaN marks categories excluded from ordinal use.
     measures : sequence of str
-        Names from :data:`MEASURES`.
+        Names from `MEASURES`.
     half_credit : bool
         Agreement with half credit for a hedge (linear weights) or exact
         matches over all categories.

@@ -1,6 +1,6 @@
 """Time windows (overall, by period or year, rolling) and the grouped, vectorised accumulation behind every index.
 
-Every index of :mod:`stance.balance` is a function of per-cell sums (a
+Every index of [`stance.balance`][stance.balance] is a function of per-cell sums (a
 cell is, e.g., actor x pole; the sums are a joint-stance table, or a sum
 of scores and a count). The sums are accumulated for each *group* of
 items (one value of ``by``) with a single ``numpy.bincount`` over all rows,

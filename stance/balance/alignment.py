@@ -2,17 +2,17 @@ r"""Alignment of focal actors with each pole, overall, by period or year, or in 
 
 Two documented senses of "alignment of actor A with pole P":
 
-1. **Similarity** (:func:`alignment`): a dyadic similarity measure
-   (:mod:`stance.balance.similarity`) between A's and P's stances over the
+1. **Similarity** ([`alignment`][stance.balance.alignment.alignment]): a dyadic similarity measure
+   ([`stance.balance.similarity`][stance.balance.similarity]) between A's and P's stances over the
    items both have a stance on. Works for events and for UN roll calls.
-2. **Stance toward the pole's events** (:func:`lead_alignment`): A's mean
+2. **Stance toward the pole's events** ([`lead_alignment`][stance.balance.alignment.lead_alignment]): A's mean
    stance score over the events P leads (events table, ``lead_actor_ids``):
-   :math:`\bar s_{A,P} = \frac{1}{n}\sum_{e \in \text{led by } P} s(A, e)`
+   $\bar s_{A,P} = \frac{1}{n}\sum_{e \in \text{led by } P} s(A, e)$
    with the codebook scores (support 1, hedge 0, oppose -1; neutral
    excluded and counted). Range [-1, 1].
 
 Both run as one grouped, vectorised pass over all rows (see
-:mod:`stance.balance._windows`): no Python loop over actors, poles or
+`stance.balance._windows`): no Python loop over actors, poles or
 windows. A pole is never compared with itself (those rows are left out).
 
 Examples
@@ -122,7 +122,7 @@ def similarity_plan(
     distance: str | None,
     columns: Columns,
 ) -> Plan:
-    """The grouped pass of :func:`alignment` (similarity sense)."""
+    """The grouped pass of [`alignment`][stance.balance.alignment.alignment] (similarity sense)."""
     measures = check_measures(measures)
     check_distance(distance)
     poles = _poles(poles)
@@ -182,7 +182,7 @@ def lead_plan(
     columns: Columns,
     lead_column: str,
 ) -> Plan:
-    """The grouped pass of :func:`lead_alignment` (stance toward the events each pole leads)."""
+    """The grouped pass of [`lead_alignment`][stance.balance.alignment.lead_alignment] (stance toward the events each pole leads)."""
     poles = _poles(poles)
     item = columns.item
     enc = encode_long(stances, columns)
@@ -288,7 +288,7 @@ def alignment(data: pd.DataFrame, *, poles: Sequence[Any] | str = DEFAULT_POLES,
     Parameters
     ----------
     measures : str or sequence
-        Similarity measures (:data:`stance.balance.MEASURES`).
+        Similarity measures ([`stance.balance.MEASURES`][stance.balance.MEASURES]).
 
     Returns
     -------
@@ -324,7 +324,7 @@ def lead_alignment(stances: pd.DataFrame, events: pd.DataFrame, focal: Any = Non
                    seed: Any) -> pd.DataFrame:
     r"""Alignment in the second sense: the focal actor's mean stance toward the events each pole leads.
 
-    :math:`\bar s_{A,P} = \frac{1}{n_{A,P}}\sum_{e:\,P \text{ leads } e} s(A, e)`, with
+    $\bar s_{A,P} = \frac{1}{n_{A,P}}\sum_{e:\,P \text{ leads } e} s(A, e)$, with
     the codebook scores (support 1, hedge 0, oppose -1); neutral has no
     score under ``neutral_in_ordinal = "exclude"`` and is counted in
     ``n_excluded``. An event led by two poles counts for both.
@@ -340,7 +340,7 @@ def lead_alignment(stances: pd.DataFrame, events: pd.DataFrame, focal: Any = Non
     Returns
     -------
     DataFrame
-        As :func:`alignment`, with ``measure = "lead_mean_stance"``;
+        As [`alignment`][stance.balance.alignment.alignment], with ``measure = "lead_mean_stance"``;
         ``n_missing`` = events the pole leads in the window on which the
         focal actor has no stance.
 

@@ -1,24 +1,24 @@
 r"""Balancing indices: the project's own proposals for how evenly an actor positions itself between poles.
 
 No published behavioural index of hedging exists; these are the project's
-proposals (``docs/balance.md``). With :math:`a_P` the alignment of actor A
-with pole P (either sense, any measure) and :math:`R` the width of the
+proposals (``docs/balance.md``). With $a_P$ the alignment of actor A
+with pole P (either sense, any measure) and $R$ the width of the
 measure's nominal range (1 for the agreement rate, 2 for S, kappa, pi,
 Benati-Capurri and the mean stance):
 
-* **tilt** between poles P1 and P2: :math:`t = (a_{P1} - a_{P2})/R \in [-1, 1]`;
+* **tilt** between poles P1 and P2: $t = (a_{P1} - a_{P2})/R \in [-1, 1]$;
   positive = closer to P1; swapping the poles flips the sign;
-* **equidistance** between P1 and P2: :math:`E = 1 - |a_{P1} - a_{P2}|/R = 1 - |t|`
+* **equidistance** between P1 and P2: $E = 1 - |a_{P1} - a_{P2}|/R = 1 - |t|$
   (1 = perfectly balanced, 0 = at opposite ends);
-* **k-pole equidistance**: :math:`E_k = 1 - (\max_P a_P - \min_P a_P)/R`
+* **k-pole equidistance**: $E_k = 1 - (\max_P a_P - \min_P a_P)/R$
   over the poles with a defined alignment (at least two; equal to
-  :math:`E` when k = 2);
+  $E$ when k = 2);
 * **hedge share**: the share of A's stances that are hedges
-  (:func:`hedge_share`);
+  ([`hedge_share`][stance.balance.indices.hedge_share]);
 * **split-item behaviour**: on items where P1 and P2 take opposite stances
   (one above the midpoint score, one below), the shares of A's stances
   siding with P1, with P2, hedging (any other scored category) and
-  neutral (:func:`split_items`).
+  neutral ([`split_items`][stance.balance.indices.split_items]).
 
 ``n_items`` of an index is the smallest ``n_items`` among the alignments
 it uses (the binding count; 0 when the k-pole form has fewer than two
@@ -116,8 +116,8 @@ def balancing_indices(
     Parameters
     ----------
     alignment_frame : DataFrame
-        Output of :func:`~stance.balance.alignment` or
-        :func:`~stance.balance.lead_alignment` (columns ``actor, pole,
+        Output of [`alignment`][stance.balance.alignment.alignment] or
+        [`lead_alignment`][stance.balance.alignment.lead_alignment] (columns ``actor, pole,
         window, measure, value, n_items``).
     poles : sequence, optional
         Poles of the k-pole equidistance (default: every pole in the frame,
@@ -134,7 +134,7 @@ def balancing_indices(
     -------
     DataFrame
         ``actor, pole, window, index, value, n_items``; ``pole`` names the
-        poles used (``"USA|RUS"``). For intervals use :func:`balance`,
+        poles used (``"USA|RUS"``). For intervals use [`balance`][stance.balance.indices.balance],
         which resamples the alignments jointly.
     """
     need = ["actor", "pole", "window", "measure", "value", "n_items"]
@@ -268,7 +268,7 @@ def hedge_share(data: pd.DataFrame, focal: Any = None, *, hedge: Any = "hedge", 
                 conf_level: float, seed: Any) -> pd.DataFrame:
     r"""Share of an actor's stances that are hedges (the project's proposal).
 
-    :math:`h_A = n_{hedge}/n`, over every coded stance of A in the window
+    $h_A = n_{hedge}/n$, over every coded stance of A in the window
     (all categories, neutral included: a share is a nominal measure).
     Missing stances are not stances and are not counted.
 

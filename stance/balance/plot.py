@@ -37,8 +37,8 @@ def plot_alignment(frame: pd.DataFrame, path: str | Path | None = None, *, actor
     Parameters
     ----------
     frame : DataFrame
-        Output of :func:`~stance.balance.alignment` / :func:`~stance.balance.lead_alignment`
-        (or the alignment rows of :func:`~stance.balance.balance`, column ``index``).
+        Output of [`alignment`][stance.balance.alignment.alignment] / [`lead_alignment`][stance.balance.alignment.lead_alignment]
+        (or the alignment rows of [`balance`][stance.balance.indices.balance], column ``index``).
     path : str or Path, optional
         Save the figure there (PNG by suffix).
     actor : optional

@@ -97,7 +97,7 @@ def _window_name(w: Any) -> str:
 
 
 def render_balance(actor: str, *, n_boot: int | None = None, seed: int = SEED) -> list[str]:
-    """Lines of the balancing section of the actor report (``n_boot`` default: :data:`N_BOOT`)."""
+    """Lines of the balancing section of the actor report (``n_boot`` default: [`N_BOOT`][stance.balance.report.N_BOOT])."""
     n_boot = N_BOOT if n_boot is None else n_boot
     stances = _load("stances")
     if not (stances["actor_id"] == actor).any():

@@ -1,6 +1,6 @@
 r"""Dyadic similarity of two actors over the items both have a stance on.
 
-Measures (formulas in :mod:`stance.balance._tables` and ``docs/balance.md``):
+Measures (formulas in `stance.balance._tables` and ``docs/balance.md``):
 
 ``"agreement"``
     Agreement rate. With ``half_credit=True`` (default) a hedge against a
@@ -10,7 +10,7 @@ Measures (formulas in :mod:`stance.balance._tables` and ``docs/balance.md``):
     agree (nominal: neutral kept as a category).
 ``"s_absolute"``, ``"s_squared"``
     Signorino & Ritter's (1999) S with absolute or squared distances,
-    optionally with item weights: :math:`S = 1 - 2\sum_k w_k d_k/(d_{max}\sum_k w_k)`.
+    optionally with item weights: $S = 1 - 2\sum_k w_k d_k/(d_{max}\sum_k w_k)$.
 ``"kappa"``, ``"pi"``
     Häge's (2011) chance-corrected kappa and pi; with squared distances (the
     default) they equal quadratic-weighted Cohen's kappa and Scott's pi.
@@ -119,8 +119,8 @@ def joint_tables(
 
     Notes
     -----
-    With one-hot codes :math:`X_{uak}` the table is :math:`\sum_u w_u
-    X_{uak} X_{ubl}`, i.e. one matrix product of shape (m q, n) x (n, p q).
+    With one-hot codes $X_{uak}$ the table is $\sum_u w_u
+    X_{uak} X_{ubl}$, i.e. one matrix product of shape (m q, n) x (n, p q).
     Without weights the products of 0/1 values are summed exactly in
     float32 (exact below 2**24 items per chunk), then accumulated in float64.
     """

@@ -61,7 +61,7 @@ def disagreements(codings: pd.DataFrame, *, min_codings: int = 2) -> pd.DataFram
     return rows.sort_values(CELL + ["coder_id"], kind="stable").reset_index(drop=True)
 
 
-#: Columns of each coder's block in :func:`side_by_side`.
+#: Columns of each coder's block in [`side_by_side`][stance.coding.adjudication.side_by_side].
 SIDE_BY_SIDE_FIELDS = ("coder_id", "stance", "confidence", "source_id", "locator", "excerpt", "rationale")
 
 
@@ -71,7 +71,7 @@ def side_by_side(rows: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     rows : DataFrame
-        Output of :func:`disagreements` (one row per coding, with ``reason``).
+        Output of [`disagreements`][stance.coding.adjudication.disagreements] (one row per coding, with ``reason``).
 
     Returns
     -------
@@ -81,7 +81,7 @@ def side_by_side(rows: pd.DataFrame) -> pd.DataFrame:
         confidence_k, source_id_k, locator_k, excerpt_k, rationale_k``
         (those present in ``rows``). ``stance`` and ``note`` are empty: the
         adjudicator fills them in, and the sheet is then the decisions file
-        of :func:`build_stances`.
+        of [`build_stances`][stance.coding.adjudication.build_stances].
 
     Examples
     --------

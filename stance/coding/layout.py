@@ -7,7 +7,7 @@ made under. Validation ignores the context columns (they are never read) and
 checks the codebook version; ``stance merge`` drops both and writes the
 ``codings`` layout.
 
-A row whose coding columns (:data:`CODED_COLUMNS`) are all blank is a cell
+A row whose coding columns (`CODED_COLUMNS`) are all blank is a cell
 the coder did not code ("not coded"): it is counted and listed, never an
 error and never a coding.
 

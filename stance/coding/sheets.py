@@ -15,7 +15,7 @@ never dropped without a problem naming them.
 
 The reader is chosen from the file's content, not its name: a file that is
 not a spreadsheet (an image, a PDF, a Word or OpenDocument file, a web page,
-an encrypted or damaged workbook) raises :class:`~stance.errors.SheetReadError`
+an encrypted or damaged workbook) raises [`SheetReadError`][stance.errors.SheetReadError]
 naming what it is and the remedy.
 
 Nothing in an untrusted file is executed: CSV is parsed as text, XLSX is

@@ -5,7 +5,7 @@ Every problem is reported at once, with the spreadsheet row the coder sees
 normalised: ``"Support "`` is reported with ``support`` as the suggested fix;
 dates are never guessed. The input file is only read.
 
-What a sheet may hold (see :mod:`stance.coding.layout`): the ``codings`` columns;
+What a sheet may hold (see `stance.coding.layout`): the ``codings`` columns;
 the context columns a template adds (``event_title, event_start, event_end,
 actor_name``), which are ignored; and ``codebook_version``, which must be the
 installed codebook's version. A row whose coding columns are all blank is a
@@ -85,7 +85,7 @@ def problem_lines(problems: pd.DataFrame) -> list[str]:
 
 @dataclass
 class ValidationReport:
-    """Outcome of :func:`validate_sheet`.
+    """Outcome of [`validate_sheet`][stance.coding.validate.validate_sheet].
 
     Attributes
     ----------
@@ -335,7 +335,7 @@ def _excerpt_text_problems(typed: pd.DataFrame, refs: References, texts: Path, p
 
 
 def check_sheet(sheet: Sheet, *, references: References | None = None, texts: str | Path | None = None) -> ValidationReport:
-    """Validate a sheet already read (see :func:`validate_sheet`)."""
+    """Validate a sheet already read (see [`validate_sheet`][stance.coding.validate.validate_sheet])."""
     path = sheet.path
     refs = references if references is not None else _shipped_references()
     frame = sheet.frame

@@ -138,7 +138,7 @@ def _levels(raw: list[dict[str, Any]], key: str, path: Path) -> tuple[Level, ...
 
 
 def parse_codebook(path: Path) -> Codebook:
-    """Parse and check a codebook TOML file (any path; :func:`load_codebook` uses the shipped one)."""
+    """Parse and check a codebook TOML file (any path; [`load_codebook`][stance.data.codebook.load_codebook] uses the shipped one)."""
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

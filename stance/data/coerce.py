@@ -53,7 +53,7 @@ def coerce_frame(name: str, df: pd.DataFrame, *, table: str | None = None) -> tu
     Parameters
     ----------
     name : str
-        Schema name (key of :data:`stance.data.schemas.SCHEMAS`).
+        Schema name (key of [`stance.data.schemas.SCHEMAS`][stance.data.schemas.SCHEMAS]).
     df : DataFrame
         Text columns; columns absent from the schema are passed through unchanged
         (the schema's strictness reports them).

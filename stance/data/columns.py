@@ -1,24 +1,24 @@
 """One definition of the keywords that the analysis functions share: the columns of long data, how codes are read, intervals.
 
-Every public function of :mod:`stance.agreement`, :mod:`stance.balance` and
-:mod:`stance.unga` reads a long table (one row per unit and coder, or per
+Every public function of [`stance.agreement`][stance.agreement], [`stance.balance`][stance.balance] and
+[`stance.unga`][stance.unga] reads a long table (one row per unit and coder, or per
 item and actor) and takes the same keywords to name its columns
 (``unit``/``coder`` or ``item``/``actor``, and ``value``), to read its codes
 (``categories``, ``scores``, ``missing``) and to ask for bootstrap intervals
 (``ci``, ``n_boot``, ``seed``, ``conf_level``). They are defined here once,
-with their types, defaults and documentation, as :class:`Keyword` objects;
-each room groups them in a :class:`KeywordSet`, and a function declares the
+with their types, defaults and documentation, as [`Keyword`][stance.data.columns.Keyword] objects;
+each room groups them in a [`KeywordSet`][stance.data.columns.KeywordSet], and a function declares the
 set it takes with the set as a decorator. The decorator gives the function
 the keywords in its signature (``help()`` and the API reference show them)
 and their documentation in its ``Parameters`` section, and passes the body
-one :class:`Columns` object plus the other keywords.
+one [`Columns`][stance.data.columns.Columns] object plus the other keywords.
 
 So the functional API stays as it was (``cohen_kappa(df, coder="rater")``),
 and the column keywords can also be given once as one object:
 ``columns=Columns(item="rcid", actor="country", value="vote")`` works with
 every function that takes them; keywords given beside it override its fields.
 
-This module sits in the foundation (:mod:`stance.data`) because the column
+This module sits in the foundation ([`stance.data`][stance.data]) because the column
 names are those of the shipped tables (``codings``, ``stances``,
 ``unga_votes``) and because agreement, balance and unga, which stand above
 it, can all import it; it imports nothing but the standard library.
@@ -57,7 +57,7 @@ class Columns:
     ``actor``, ``value``, ``categories`` and ``scores``. The defaults are the
     shipped tables: ``codings`` (unit = event x actor, coder, stance) and
     ``stances`` (item = event, actor, stance). Each field is documented once,
-    in :data:`COLUMN_KEYWORDS`, and that text is what every function shows.
+    in [`COLUMN_KEYWORDS`][stance.data.columns.COLUMN_KEYWORDS], and that text is what every function shows.
 
     Attributes
     ----------
@@ -96,13 +96,13 @@ class Columns:
                 raise TypeError(f"Columns.{name} must be a column name (str), got {getattr(self, name)!r}.")
 
 
-#: Names of the fields of :class:`Columns` (these keywords go into the ``columns`` object the body receives).
+#: Names of the fields of [`Columns`][stance.data.columns.Columns] (these keywords go into the ``columns`` object the body receives).
 COLUMN_FIELDS = tuple(f.name for f in fields(Columns))
 _DEFAULTS = {f.name: f.default for f in fields(Columns)}
 
 
 class _Declared:
-    """Default of a :class:`Keyword` that the function declares itself (only its documentation is shared)."""
+    """Default of a [`Keyword`][stance.data.columns.Keyword] that the function declares itself (only its documentation is shared)."""
 
     def __repr__(self) -> str:
         return "<declared by the function>"
@@ -123,7 +123,7 @@ class Keyword:
     text : str
         What it means (plain text; wrapped as written).
     default : object
-        Its default; :data:`DECLARED` for a parameter the function declares
+        Its default; [`DECLARED`][stance.data.columns.DECLARED] for a parameter the function declares
         itself (such as ``data``), whose documentation alone is shared.
     annotation : str
         The annotation shown in the signature.
@@ -156,7 +156,7 @@ def _column(name: str, type_: str, annotation: str, text: str) -> Keyword:
     return Keyword(name, type_, text, _DEFAULTS[name], annotation)
 
 
-#: The column keywords (the fields of :class:`Columns`), with the one text every function shows.
+#: The column keywords (the fields of [`Columns`][stance.data.columns.Columns]), with the one text every function shows.
 COLUMN_KEYWORDS: dict[str, Keyword] = {k.name: k for k in (
     _column("categories", "sequence", "Sequence[Any] | None", """
         The category set, in order. Default: a pandas ``Categorical`` keeps its own
@@ -184,9 +184,9 @@ COLUMN_KEYWORDS: dict[str, Keyword] = {k.name: k for k in (
         None and NA always are. A missing code is never a category."""),
 )}
 
-#: The ``columns`` keyword every decorated function takes (see :class:`Columns`).
+#: The ``columns`` keyword every decorated function takes (see [`Columns`][stance.data.columns.Columns]).
 COLUMNS_KEYWORD = Keyword("columns", "Columns", """
-    The column keywords above as one :class:`~stance.data.columns.Columns`
+    The column keywords above as one [`Columns`][stance.data.columns.Columns]
     object (e.g. ``Columns(item="rcid")`` for UN votes); keywords given beside
     it override its fields.""", None, "Columns | None")
 
@@ -204,7 +204,7 @@ class KeywordSet:
     The decorated function (the body) declares its own parameters, a
     keyword ``columns`` if it takes column keywords, and ``**options`` for the
     rest (or names them keyword-only, without defaults). Callers see and may pass every keyword of the set (plus
-    ``columns=``); the body receives one merged :class:`Columns` as
+    ``columns=``); the body receives one merged [`Columns`][stance.data.columns.Columns] as
     ``columns`` and the other keywords, with their defaults filled in, in
     ``options``. An unknown keyword is a ``TypeError``, as for any function.
 

@@ -83,7 +83,7 @@ def _types_mapper(arrow_type: pa.DataType) -> object:
 
 
 def read_parquet(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
-    """Read a file written by :func:`write_parquet` back with the package's dtypes."""
+    """Read a file written by [`write_parquet`][stance.data.parquet_io.write_parquet] back with the package's dtypes."""
     table = pq.read_table(str(path), columns=columns)
     df = table.to_pandas(types_mapper=_types_mapper, date_as_object=False)
     for name, field in zip(table.column_names, table.schema):

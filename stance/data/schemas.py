@@ -3,8 +3,8 @@
 One ``DataFrameModel`` per table. Allowed values (stance categories,
 confidence levels, adjudication methods and the controlled vocabularies) are
 read from ``codebook/codebook.toml`` when this module is imported; nothing
-here lists them again. Validation is lazy: :func:`validate_table` and
-:func:`validate_dataset` return every problem at once as a table with the
+here lists them again. Validation is lazy: [`validate_table`][stance.data.schemas.validate_table] and
+[`validate_dataset`][stance.data.schemas.validate_dataset] return every problem at once as a table with the
 columns ``table, row, column, value, problem``.
 
 Examples
@@ -353,7 +353,7 @@ def validate_table(name: str, df: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     name : str
-        Table name, a key of :data:`SCHEMAS`.
+        Table name, a key of [`SCHEMAS`][stance.data.schemas.SCHEMAS].
     df : DataFrame
         The table with the schema's dtypes.
 
@@ -380,7 +380,7 @@ def _split(values: pd.Series, sep: str | None) -> pd.Series:
 def validate_dataset(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Check every table's schema and the keys between tables.
 
-    Cross-table rules: every key named in :data:`FOREIGN_KEYS` exists in the
+    Cross-table rules: every key named in [`FOREIGN_KEYS`][stance.data.schemas.FOREIGN_KEYS] exists in the
     referenced table, every stance has codings behind it (and ``n_codings``
     equals their number), every linked roll call exists when the UN tables
     are present.

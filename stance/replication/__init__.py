@@ -1,17 +1,17 @@
 """Replication: regenerate every table and figure the documentation shows, from the installed package and its shipped data.
 
-``stance replicate -o replication/output`` (or :func:`replicate`) writes
+``stance replicate -o replication/output`` (or [`replicate`][stance.replication.run.replicate]) writes
 five outputs to one folder, with a ``manifest.json`` of the versions used:
 
 1. the comparative event table after Tables 1 and 2 of Fedorova (c. 2024):
    every event of 1991-2021 with the stances of Kazakhstan, the USA, Russia
-   and China side by side (:mod:`stance.replication.events`);
+   and China side by side ([`stance.replication.events`][stance.replication.events]);
 2. Kazakhstan's alignments and balancing indices by period from the coded
    events, with bootstrap intervals, and their figure;
 3. from the UN General Assembly votes, Kazakhstan's yearly agreement with the
    USA, Russia and China, 1992-2019 (table and figure), and the comparison
    with Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan
-   (:mod:`stance.replication.unga`);
+   ([`stance.replication.unga`][stance.replication.unga]);
 4. the post-Soviet states ranked per decade by equidistance between the USA
    and Russia and between the USA and China;
 5. the reliability report of the coded data.

@@ -35,7 +35,7 @@ MD_DECIMALS = 3
 
 
 def csv_text(frame: pd.DataFrame) -> str:
-    """``frame`` as CSV text (no index, floats with :data:`CSV_DECIMALS` decimals, missing = empty)."""
+    """``frame`` as CSV text (no index, floats with `CSV_DECIMALS` decimals, missing = empty)."""
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, float_format=f"%.{CSV_DECIMALS}f", lineterminator="\n")
     return buffer.getvalue()
@@ -50,7 +50,7 @@ def _cell(value: object) -> str:
 
 
 def markdown_table(frame: pd.DataFrame) -> str:
-    """``frame`` as a Markdown (GFM) table; floats with :data:`MD_DECIMALS` decimals, missing = ``-``."""
+    """``frame`` as a Markdown (GFM) table; floats with `MD_DECIMALS` decimals, missing = ``-``."""
     header = "| " + " | ".join(str(c) for c in frame.columns) + " |"
     rule = "| " + " | ".join("---" for _ in frame.columns) + " |"
     rows = ["| " + " | ".join(_cell(v) for v in row) + " |" for row in frame.itertuples(index=False, name=None)]

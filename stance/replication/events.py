@@ -8,7 +8,7 @@ and China side by side. A cell no source gives evidence for is *not coded*
 and shown in the Russia column, marked as the USSR's (the codebook's
 continuity rule, section 6, allows pooling ``SUN`` into ``RUS``).
 
-Output 2 is :func:`stance.balance.report.balance_tables` for Kazakhstan:
+Output 2 is [`stance.balance.report.balance_tables`][stance.balance.report.balance_tables] for Kazakhstan:
 alignment with each pole and the balancing indices, overall and by period,
 with 95% bootstrap intervals over events.
 
@@ -67,7 +67,7 @@ def event_table() -> pd.DataFrame:
     DataFrame
         One row per event, sorted by start date then id: ``table`` (1 or 2,
         as in the source), ``date``, ``event_id``, ``title``,
-        ``lead_actor_ids``, one column per actor in :data:`COMPARED` (the
+        ``lead_actor_ids``, one column per actor in [`COMPARED`][stance.replication.events.COMPARED] (the
         adjudicated stance, empty when not coded) and ``RUS_coded_as``
         (``RUS``, or ``SUN`` where the Russia column shows the USSR's stance).
     """
@@ -132,7 +132,7 @@ def event_table_markdown(table: pd.DataFrame) -> str:
 
 
 def kazakhstan_balance(*, n_boot: int, seed: int) -> dict[str, pd.DataFrame]:
-    """Kazakhstan's alignments and balancing indices, overall and by period (:func:`stance.balance.report.balance_tables`)."""
+    """Kazakhstan's alignments and balancing indices, overall and by period ([`stance.balance.report.balance_tables`][stance.balance.report.balance_tables])."""
     from stance.balance.report import balance_tables
 
     tables = balance_tables("KAZ", n_boot=n_boot, seed=seed)

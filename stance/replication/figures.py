@@ -25,7 +25,7 @@ def save(fig: Any, path: Path) -> Path:
 
 
 def plot_kazakhstan_unga(path: Path) -> Path:
-    """Kazakhstan's yearly UN voting agreement with the USA, Russia and China, 1992-2019 (:func:`stance.unga.plot.plot_unga_alignment`)."""
+    """Kazakhstan's yearly UN voting agreement with the USA, Russia and China, 1992-2019 ([`stance.unga.plot.plot_unga_alignment`][stance.unga.plot.plot_unga_alignment])."""
     from stance.replication.unga import MEASURE, POLES, YEARS
     from stance.unga.plot import plot_unga_alignment
 
@@ -66,7 +66,7 @@ def plot_central_asia(path: Path) -> Path:
 
 
 def plot_kazakhstan_balance(path: Path, *, n_boot: int, seed: int) -> Path:
-    """Kazakhstan's alignment with each pole by period from the coded events (:func:`stance.balance.plot.plot_actor`)."""
+    """Kazakhstan's alignment with each pole by period from the coded events ([`stance.balance.plot.plot_actor`][stance.balance.plot.plot_actor])."""
     from stance.balance.plot import plot_actor
 
     return plot_actor("KAZ", path, n_boot=n_boot, seed=seed)

@@ -1,7 +1,7 @@
 """``stance replicate``: regenerate every table and figure the documentation shows, with a manifest.
 
-:func:`replicate` checks the shipped data against their recorded sha256
-(:func:`stance.verify`), optionally checks that the installed data version
+[`replicate`][stance.replication.run.replicate] checks the shipped data against their recorded sha256
+([`stance.verify`][stance.data.loading.verify]), optionally checks that the installed data version
 is the one the replicator pinned, computes the five outputs, writes them to
 one folder (tables as CSV and Markdown, figures as PNG, the reliability
 report as Markdown, an ``index.md`` that shows them all) and writes
@@ -55,7 +55,7 @@ def _require_matplotlib() -> None:
 
 
 def check_data_version(expected: str | None) -> str:
-    """The installed data version; raise :class:`~stance.errors.StanceError` when it differs from ``expected``."""
+    """The installed data version; raise [`StanceError`][stance.errors.StanceError] when it differs from ``expected``."""
     from stance.data.loading import data_version
 
     installed = data_version()
@@ -165,7 +165,7 @@ def replicate(out: str | Path, *, data_version: str | None = None, n_boot: int |
     Raises
     ------
     StanceError
-        Another data version than ``data_version``; matplotlib missing; a shipped file that fails :func:`stance.verify`.
+        Another data version than ``data_version``; matplotlib missing; a shipped file that fails [`stance.verify`][stance.data.loading.verify].
     """
     import stance
     from stance._version import __version__

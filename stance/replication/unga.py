@@ -16,7 +16,7 @@ the tilt ``a_P1 - a_P2`` (positive = closer to P1), the k-pole equidistance
 ``1 - (max - min)`` over the three poles. Every figure is pooled over the
 roll calls of its window (not an average of yearly values), with 95%
 percentile bootstrap intervals over roll calls (stratified by window,
-paired across poles, :data:`N_BOOT` resamples, seed :data:`SEED`).
+paired across poles, [`N_BOOT`][stance.replication.unga.N_BOOT] resamples, seed [`SEED`][stance.replication.unga.SEED]).
 
 Examples
 --------
@@ -59,7 +59,7 @@ def yearly_alignment(actor: str = "KAZ", years: tuple[int, int] = YEARS) -> pd.D
     """A state's yearly agreement with each pole from the shipped ``unga_alignment`` (one row per year).
 
     Columns ``year``, ``agreement_<pole>`` and ``n_votes_<pole>`` for each
-    pole in :data:`POLES` (a year in which the state cast no vote has no row).
+    pole in [`POLES`][stance.replication.unga.POLES] (a year in which the state cast no vote has no row).
     """
     import stance
 
@@ -92,7 +92,7 @@ def _votes(states: Sequence[str], windows: dict[str, tuple[int, int]]) -> pd.Dat
 
 
 def pole_balance(states: Sequence[str], windows: dict[str, tuple[int, int]], *, n_boot: int = N_BOOT, seed: int = SEED) -> pd.DataFrame:
-    """Alignment with each pole, equidistance and tilt for both :data:`PAIRS`, and 3-pole equidistance, per state and window.
+    """Alignment with each pole, equidistance and tilt for both [`PAIRS`][stance.replication.unga.PAIRS], and 3-pole equidistance, per state and window.
 
     Returns
     -------

@@ -3,8 +3,8 @@
 The build turns the raw vote files (``data/raw/unga``; Voeten, Strezhnev and
 Bailey, CC0) into four shipped datasets: ``unga_votes``, ``unga_rollcalls``,
 ``unga_issues`` and the derived ``unga_alignment``. Load them with
-:func:`stance.load`; compute alignments for other poles, windows or measures
-with :func:`stance.unga.alignment.unga_alignment`.
+[`stance.load`][stance.data.loading.load]; compute alignments for other poles, windows or measures
+with [`stance.unga.alignment.unga_alignment`][stance.unga.alignment.unga_alignment].
 
 Examples
 --------

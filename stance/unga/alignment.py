@@ -1,10 +1,10 @@
 """Alignment of every UN member with the great powers, by year or session, from the roll-call votes.
 
-This applies :func:`stance.balance.alignment` to the vote layer: items are
+This applies [`stance.balance.alignment`][stance.balance.alignment.alignment] to the vote layer: items are
 roll calls, stances are votes mapped through the codebook, and the window is
 the calendar year (or the session) of the roll call. The build ships the
 result for the default poles and measures as ``unga_alignment``; call
-:func:`unga_alignment` for other poles, windows or measures.
+[`unga_alignment`][stance.unga.alignment.unga_alignment] for other poles, windows or measures.
 
 Examples
 --------
@@ -77,7 +77,7 @@ def unga_alignment(*, focal: str | Sequence[str] | None = None, poles: Sequence[
     poles : sequence of str
         Actor ids of the poles (default USA, RUS, CHN).
     measures : sequence of str
-        Names understood by :func:`stance.balance.alignment`.
+        Names understood by [`stance.balance.alignment`][stance.balance.alignment.alignment].
     by : {"year", "session"}
         The window.
     """

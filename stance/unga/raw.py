@@ -1,7 +1,7 @@
 """Read the raw UN vote files (the build's input), after checking them against ``SHA256SUMS``.
 
 The files are gzip-compressed CSV (``data/raw/unga``, see its README). They
-are read as text; typing happens in :mod:`stance.unga.tables`, which reports
+are read as text; typing happens in [`stance.unga.tables`][stance.unga.tables], which reports
 every value it cannot convert with its file, line and column.
 
 Examples
@@ -45,7 +45,7 @@ def recorded_checksums(raw_dir: Path) -> dict[str, str]:
 
 
 def verify_raw(raw_dir: Path) -> None:
-    """Raise :class:`StanceError` naming the first raw file that is missing or differs from its checksum."""
+    """Raise [`StanceError`][stance.errors.StanceError] naming the first raw file that is missing or differs from its checksum."""
     expected = recorded_checksums(raw_dir)
     for name in RAW_FILES.values():
         path = raw_dir / name

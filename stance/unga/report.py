@@ -49,7 +49,7 @@ def unga_windows(years: Sequence[int]) -> list[str]:
 def unga_balance(actor: str, *, poles: Sequence[str] = UNGA_POLES, pair: Sequence[str] = PAIR, n_boot: int = N_BOOT, seed: int = SEED) -> pd.DataFrame:
     """Alignment (agreement, kappa) and balancing indices of ``actor`` by report window and overall.
 
-    Returns the rows of :func:`stance.balance.balance` (``actor, pole,
+    Returns the rows of [`stance.balance.balance`][stance.balance.indices.balance] (``actor, pole,
     window, index, value, n_items[, ci_low, ci_high]``) with a ``measure``
     column, plus the abstention share (``index = "hedge_share"``).
     """

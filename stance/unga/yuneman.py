@@ -3,7 +3,7 @@
 Yuneman (2023, *Russia in Global Affairs* 21(2)) reports Kazakhstan's UN
 General Assembly voting cohesion for 2007-2022 as highest with China, then
 Russia, and lowest with the USA. The shipped votes end in January 2020, so
-the check covers 2007-2019. :func:`yuneman_check` pools every roll call of
+the check covers 2007-2019. [`yuneman_check`][stance.unga.yuneman.yuneman_check] pools every roll call of
 those years both states voted on and reports three measures, so that the
 ordering does not hang on one definition of "cohesion": the share of
 identical votes, Voeten's agreement rate (an abstention against a vote counts
