@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, TypeVar
 
-F = TypeVar("F", bound=Callable[..., Any])
+R = TypeVar("R")
 
 UnitSpec = str | Sequence[str]
 ScoresArg = Mapping[Any, float] | Sequence[float | None] | None
@@ -262,7 +262,8 @@ class KeywordSet:
             shared.append(COLUMNS_KEYWORD.doc())
         return declared, shared
 
-    def __call__(self, func: F) -> F:
+    def __call__(self, func: Callable[..., R]) -> Callable[..., R]:
+        # Typed as taking any arguments: the keywords exist at run time (``__signature__``), not in the body's source.
         own = inspect.signature(func)
         takes_columns = "columns" in own.parameters
         names = [k.name for k in self if self.defaults[k.name] is not DECLARED]
@@ -304,7 +305,7 @@ class KeywordSet:
         wrapper.__stance_keywords__ = self  # type: ignore[attr-defined]  # read by the docs' griffe extension
         if func.__doc__:  # None under python -OO
             wrapper.__doc__ = self._document(inspect.cleandoc(func.__doc__), list(public.parameters))
-        return wrapper  # type: ignore[return-value]
+        return wrapper
 
     def _document(self, doc: str, order: Sequence[str]) -> str:
         """Put the set's entries into the docstring's Parameters section (made if missing, before Returns/Examples...).
