@@ -35,7 +35,7 @@ import pyarrow.parquet as pq
 from sklearn.metrics import cohen_kappa_score
 
 import stance
-import stance.loading
+import stance.data.loading
 from stance.unga.alignment import UNGA_MEASURES, UNGA_POLES, alignment_table
 
 SCORE = {"oppose": -1.0, "hedge": 0.0, "support": 1.0}
@@ -95,10 +95,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    print(f"python {platform.python_version()}, {platform.machine()}, stance data {stance.loading.data_version()}")
+    print(f"python {platform.python_version()}, {platform.machine()}, stance data {stance.data.loading.data_version()}")
     ok = True
 
-    path = stance.loading.path("unga_votes")
+    path = stance.data.loading.path("unga_votes")
     t_ref, ref = best_of(lambda: pq.read_table(path).to_pandas(), args.repeat)
     t_mine, mine = best_of(lambda: stance.load("unga_votes"), args.repeat)
     size = path.stat().st_size / 1e6

@@ -112,8 +112,8 @@ def cli_page() -> str:
 
 def cite_page() -> str:
     """How to cite: the output of ``stance cite`` for the installed data, and CITATION.cff."""
-    from stance.citation import bibtex, plain_text
-    from stance.loading import data_version
+    from stance.data.citation import bibtex, plain_text
+    from stance.data.loading import data_version
 
     cff = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
     return "\n".join([
@@ -129,7 +129,7 @@ def cite_page() -> str:
 
 def codebook_page() -> str:
     """The codebook, from ``codebook/codebook.md``, followed by its machine-readable twin ``codebook.toml``."""
-    from stance._paths import codebook_dir
+    from stance.data._paths import codebook_dir
 
     folder = codebook_dir()
     text = (folder / "codebook.md").read_text(encoding="utf-8").rstrip()

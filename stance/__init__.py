@@ -13,15 +13,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from stance import _moved
 from stance._version import __version__
+
+_moved.install()  # old module paths of 0.1 (stance.codebook, ...) still import, with a DeprecationWarning
 
 __all__ = ["__version__", "datasets", "load", "load_codebook", "verify"]
 
 _LAZY = {
-    "load": ("stance.loading", "load"),
-    "datasets": ("stance.loading", "datasets"),
-    "verify": ("stance.loading", "verify"),
-    "load_codebook": ("stance.codebook", "load_codebook"),
+    "load": ("stance.data.loading", "load"),
+    "datasets": ("stance.data.loading", "datasets"),
+    "verify": ("stance.data.loading", "verify"),
+    "load_codebook": ("stance.data.codebook", "load_codebook"),
 }
 
 

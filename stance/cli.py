@@ -30,8 +30,8 @@ def _print_table(df: object) -> None:
 
 def cmd_info(args: argparse.Namespace) -> int:
     import stance
-    from stance._paths import data_dir
-    from stance.loading import datapackage
+    from stance.data._paths import data_dir
+    from stance.data.loading import datapackage
 
     pkg = datapackage()
     print(f"stance-coding {__version__}")
@@ -43,7 +43,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_codebook(args: argparse.Namespace) -> int:
-    from stance.codebook_render import render_categories, render_confidence
+    from stance.data.codebook_render import render_categories, render_confidence
 
     if args.markdown:
         print(render_categories())
@@ -70,7 +70,7 @@ def cmd_codebook(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from stance.validate import validate_sheet
+    from stance.coding.validate import validate_sheet
 
     worst = 0
     outputs = []
@@ -91,7 +91,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    from stance.template import assign_cells, split_ids, template_frame, write_template
+    from stance.coding.template import assign_cells, split_ids, template_frame, write_template
 
     reference = None
     if args.codings:
@@ -107,7 +107,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def _codings_file(path: str, required: tuple[str, ...]) -> "object":
-    from stance.sheets import read_sheet
+    from stance.coding.sheets import read_sheet
 
     frame = read_sheet(path).frame
     missing = [c for c in required if c not in frame.columns]
@@ -118,8 +118,8 @@ def _codings_file(path: str, required: tuple[str, ...]) -> "object":
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from stance.merge import MergeRefused, merge_sheets
-    from stance.validate import load_references
+    from stance.coding.merge import MergeRefused, merge_sheets
+    from stance.coding.validate import load_references
 
     output = Path(args.output)
     inputs = {Path(f).resolve() for f in args.files}
@@ -134,7 +134,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
         print(f"Error: {exc.message} {output} was not written. Remedy: {exc.remedy}", file=sys.stderr)
         return exc.exit_code
     if output.suffix.lower() == ".parquet":
-        from stance.coerce import coerce_frame
+        from stance.data.coerce import coerce_frame
 
         typed, _ = coerce_frame("codings", result.codings)
         _write(typed, output)
@@ -151,7 +151,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     from stance.errors import DegenerateDataWarning
 
     if args.file:
-        from stance.sheets import read_sheet
+        from stance.coding.sheets import read_sheet
 
         codings = read_sheet(args.file, encoding=args.encoding, sheet=args.sheet).frame
         label = args.file
@@ -182,14 +182,14 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 
 
 def cmd_reliability(args: argparse.Namespace) -> int:
-    from stance.reliability import render_markdown
+    from stance.coding.reliability import render_markdown
 
     print(render_markdown())
     return 0
 
 
 def cmd_dictionary(args: argparse.Namespace) -> int:
-    from stance.dictionary import render_dictionary
+    from stance.data.dictionary import render_dictionary
 
     print(render_dictionary())
     return 0
@@ -211,7 +211,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from stance._paths import source_tree
+    from stance.data._paths import source_tree
     from stance.build import build
 
     root = source_tree()
@@ -249,13 +249,13 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_disagreements(args: argparse.Namespace) -> int:
-    from stance.adjudication import disagreements
+    from stance.coding.adjudication import disagreements
 
     codings = _codings_file(args.codings, ("event_id", "actor_id", "coder_id", "stance"))
     out = disagreements(codings, min_codings=args.min_codings)
     if args.output:
-        from stance.adjudication import side_by_side
-        from stance.xlsx_write import write_adjudication_sheet
+        from stance.coding.adjudication import side_by_side
+        from stance.coding.xlsx_write import write_adjudication_sheet
 
         sheet = side_by_side(out)
         path = Path(args.output)
@@ -272,9 +272,9 @@ def cmd_disagreements(args: argparse.Namespace) -> int:
 
 
 def cmd_adjudicate(args: argparse.Namespace) -> int:
-    from stance.adjudication import build_stances
-    from stance.schemas import validate_table
-    from stance.sheets import read_sheet
+    from stance.coding.adjudication import build_stances
+    from stance.data.schemas import validate_table
+    from stance.coding.sheets import read_sheet
 
     codings = _codings_file(args.codings, ("event_id", "actor_id", "coder_id", "stance"))
     decisions, decision_rows, label_problems = None, None, []
@@ -309,8 +309,8 @@ def cmd_adjudicate(args: argparse.Namespace) -> int:
 
 
 def _decision_label_problems(decisions: "object") -> list[dict[str, object]]:
-    from stance.codebook import load_codebook
-    from stance.coerce import closest_label
+    from stance.data.codebook import load_codebook
+    from stance.data.coerce import closest_label
 
     allowed = list(load_codebook().category_ids)
     out = []
@@ -328,7 +328,7 @@ def _decision_label_problems(decisions: "object") -> list[dict[str, object]]:
 
 
 def cmd_check_evidence(args: argparse.Namespace) -> int:
-    from stance.excerpts import check_evidence
+    from stance.coding.excerpts import check_evidence
 
     sources = Path(args.sources)
     if not sources.is_dir():
@@ -347,7 +347,7 @@ def cmd_check_evidence(args: argparse.Namespace) -> int:
 
 
 def cmd_cite(args: argparse.Namespace) -> int:
-    from stance.citation import bibtex, plain_text
+    from stance.data.citation import bibtex, plain_text
 
     if args.format in ("text", "both"):
         print(plain_text())
@@ -374,7 +374,7 @@ def _write(df: object, path: Path) -> None:
     if suffix == ".xlsx":
         df.to_excel(path, index=False)  # type: ignore[attr-defined]
     elif suffix == ".parquet":
-        from stance.parquet_io import write_parquet
+        from stance.data.parquet_io import write_parquet
 
         write_parquet(df, path)  # type: ignore[arg-type]
     else:

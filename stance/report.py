@@ -79,7 +79,7 @@ def agreement_summary(actor: str | None = None) -> dict[str, object]:
 def render_report(actor: str) -> str:
     """Plain-text report for the CLI (``stance report --actor KAZ``)."""
     import stance
-    from stance.loading import data_version
+    from stance.data.loading import data_version
 
     actors = _load("actors").set_index("actor_id")
     if actor not in actors.index:

@@ -10,7 +10,7 @@ import pytest
 
 import stance.agreement as ag
 from stance.agreement._data import as_ratings, resolve_scores
-from stance.codebook import load_codebook
+from stance.data.codebook import load_codebook
 from stance.errors import StanceError
 
 krippendorff = pytest.importorskip("krippendorff")

@@ -14,7 +14,7 @@ import pytest
 import stance
 from stance.build import build
 from stance.errors import DataIntegrityError, UnknownDatasetError, ValidationFailed
-from stance.schemas import SCHEMAS, validate_dataset
+from stance.data.schemas import SCHEMAS, validate_dataset
 
 from conftest import ROOT, sha256
 
@@ -58,7 +58,7 @@ def test_committed_files_equal_a_fresh_build(two_builds):
 
 
 def test_datapackage_records_rows_hashes_licences_and_versions():
-    from stance.loading import datapackage
+    from stance.data.loading import datapackage
 
     pkg = datapackage()
     assert pkg["version"] and pkg["codebook_version"] == stance.load_codebook().version

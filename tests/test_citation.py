@@ -6,9 +6,9 @@ import pytest
 
 import stance
 from stance._version import __version__
-from stance.citation import UNGA_VOTES, UPSTREAM, bibtex, plain_text
+from stance.data.citation import UNGA_VOTES, UPSTREAM, bibtex, plain_text
 from stance.cli import main
-from stance.loading import data_version, datapackage
+from stance.data.loading import data_version, datapackage
 
 from conftest import ROOT
 

@@ -100,7 +100,7 @@ def test_evidence_check_passes_on_the_shipped_codings(capsys):
 
 def test_evidence_check_catches_a_doctored_excerpt_and_a_wrong_vote():
     import stance
-    from stance.excerpts import check_text_excerpts, check_vote_codings
+    from stance.coding.excerpts import check_text_excerpts, check_vote_codings
 
     sources_dir = shared_dir("sources")
     codings, sources = stance.load("codings"), stance.load("sources")

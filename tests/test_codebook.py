@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from stance.codebook import load_codebook, parse_codebook
-from stance.codebook_render import RENDERERS, generated_blocks
+from stance.data.codebook import load_codebook, parse_codebook
+from stance.data.codebook_render import RENDERERS, generated_blocks
 from stance.errors import CodebookError
-from stance.schemas import SCHEMAS
+from stance.data.schemas import SCHEMAS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -81,7 +81,7 @@ def test_broken_codebooks_are_refused_with_the_rule(tmp_path, old, new, message)
 
 
 def test_data_dictionary_is_in_sync_with_the_schemas():
-    from stance.dictionary import render_dictionary
+    from stance.data.dictionary import render_dictionary
 
     text = (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
     assert text.strip() == render_dictionary().strip(), "docs/data-dictionary.md is stale: run `stance dictionary > docs/data-dictionary.md`"

@@ -136,8 +136,8 @@ def test_readme_coder_loop_runs_end_to_end(tmp_path):
     merged = pd.read_csv(tmp_path / "codings.csv", dtype=str, keep_default_na=False)
     assert list(merged.columns) == ["event_id", "actor_id", "coder_id", "stance", "confidence", "source_id", "locator", "excerpt", "rationale", "coded_on"]
     assert len(merged) == 15 and sorted(merged["coder_id"].unique()) == ["coder-a", "coder-b"]
-    from stance.coerce import coerce_frame
-    from stance.schemas import validate_table
+    from stance.data.coerce import coerce_frame
+    from stance.data.schemas import validate_table
 
     typed, conversion = coerce_frame("codings", merged.replace("", pd.NA))
     assert conversion.empty and validate_table("codings", typed).empty

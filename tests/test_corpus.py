@@ -353,8 +353,8 @@ def test_every_non_blank_row_of_a_well_formed_csv_is_accounted_for(tmp_path, tab
     """Rows written by the csv module (any text, quoted as needed) are all read: coded, not coded or reported, never lost."""
     import csv
 
-    from stance.sheets import read_sheet
-    from stance.validate import check_sheet
+    from stance.coding.sheets import read_sheet
+    from stance.coding.validate import check_sheet
 
     path = tmp_path / "sheet.csv"
     with open(path, "w", encoding="utf-8", newline="") as fh:

@@ -37,7 +37,7 @@ def test_cli_page_has_every_command_with_its_help():
 def test_every_public_module_has_a_reference_page():
     pages = docs_pages.api_pages()
     modules = docs_pages.public_modules()
-    assert {"stance", "stance.balance", "stance.agreement", "stance.replication", "stance.citation", "stance.unga.alignment"} <= set(modules)
+    assert {"stance", "stance.balance", "stance.agreement", "stance.replication", "stance.data.citation", "stance.unga.alignment"} <= set(modules)
     for module in modules:
         page = pages[docs_pages.reference_path(module)]
         assert f"::: {module}" in page, module
@@ -46,7 +46,7 @@ def test_every_public_module_has_a_reference_page():
 
 
 def test_codebook_page_is_built_from_the_codebook_files():
-    from stance._paths import codebook_dir
+    from stance.data._paths import codebook_dir
 
     page = docs_pages.codebook_page()
     assert page.startswith((codebook_dir() / "codebook.md").read_text(encoding="utf-8").rstrip())
@@ -54,7 +54,7 @@ def test_codebook_page_is_built_from_the_codebook_files():
 
 
 def test_cite_and_changelog_pages_come_from_their_sources():
-    from stance.citation import bibtex, plain_text
+    from stance.data.citation import bibtex, plain_text
 
     cite = docs_pages.cite_page()
     assert plain_text() in cite and bibtex() in cite and (ROOT / "CITATION.cff").read_text(encoding="utf-8").rstrip() in cite

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from stance.cli import main
-from stance.layout import CODING_COLUMNS
+from stance.coding.layout import CODING_COLUMNS
 
 from conftest import sha256, valid_rows
 
@@ -53,8 +53,8 @@ def test_two_coders_merge_into_the_codings_layout(capsys, tmp_path):
     assert merged[["event_id", "actor_id", "coder_id", "stance"]].values.tolist() == [
         ["crimea-2014", "KAZ", "ana", "hedge"], ["crimea-2014", "KAZ", "ben", "support"],
         ["iraq-war-2003", "FRA", "ben", "hedge"], ["russo-georgian-war-2008", "KAZ", "ana", "hedge"]]
-    from stance.coerce import coerce_frame
-    from stance.schemas import validate_table
+    from stance.data.coerce import coerce_frame
+    from stance.data.schemas import validate_table
 
     typed, problems = coerce_frame("codings", merged)
     assert problems.empty and validate_table("codings", typed).empty
@@ -63,7 +63,7 @@ def test_two_coders_merge_into_the_codings_layout(capsys, tmp_path):
 def test_parquet_output_is_typed(capsys, tmp_path):
     a = sheet(tmp_path, "ana.csv", "ana")
     assert merge(capsys, tmp_path, a, output="codings.parquet")[0] == 0
-    import stance.parquet_io as pio
+    import stance.data.parquet_io as pio
 
     df = pio.read_parquet(tmp_path / "codings.parquet")
     assert str(df["stance"].dtype) == "category" and list(df["stance"].cat.categories) == ["oppose", "hedge", "support", "neutral"]

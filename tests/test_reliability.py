@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 
 import stance
-from stance.parquet_io import write_parquet
-from stance.reliability import _EXPLANATIONS, render_markdown, unga_comparison
+from stance.data.parquet_io import write_parquet
+from stance.coding.reliability import _EXPLANATIONS, render_markdown, unga_comparison
 
 from conftest import ROOT
 

@@ -57,7 +57,7 @@ def test_manifest_records_versions_and_hashes(runs):
     import hashlib
 
     from stance._version import __version__
-    from stance.loading import datapackage
+    from stance.data.loading import datapackage
 
     first, _, manifest = runs
     on_disk = json.loads((first / "manifest.json").read_text(encoding="utf-8"))

@@ -7,7 +7,7 @@ import pytest
 
 import stance
 from stance.cli import main
-from stance.layout import TEMPLATE_COLUMNS
+from stance.coding.layout import TEMPLATE_COLUMNS
 
 from conftest import sha256
 

@@ -12,7 +12,7 @@ Categories
 1. a pandas ``Categorical`` value column keeps its own categories (all of
    them, in their order, observed or not);
 2. string codes that are all codebook category ids take the codebook's
-   categories in dtype order (``stance.codebook.load_codebook().category_ids``);
+   categories in dtype order (``stance.data.codebook.load_codebook().category_ids``);
 3. numeric codes take their sorted distinct values.
 
 String codes that are not codebook ids are an error (a misspelt code must
@@ -114,7 +114,7 @@ def _is_missing_scalar(x: Any) -> bool:
 
 
 def _codebook_ids() -> tuple[str, ...]:
-    from stance.codebook import load_codebook
+    from stance.data.codebook import load_codebook
 
     return load_codebook().category_ids
 
@@ -413,7 +413,7 @@ def resolve_scores(categories: Sequence[Any], scores: Mapping[Any, float] | Sequ
     """
     cats = tuple(categories)
     if scores is None:
-        from stance.codebook import load_codebook
+        from stance.data.codebook import load_codebook
 
         cb = load_codebook()
         if cats and all(isinstance(c, str) and c in cb.category_ids for c in cats):

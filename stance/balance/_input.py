@@ -121,7 +121,7 @@ def _describe_rows(df: pd.DataFrame, mask: np.ndarray, cols: Sequence[str], limi
 
 
 def _codebook_ids() -> tuple[str, ...]:
-    from stance.codebook import load_codebook
+    from stance.data.codebook import load_codebook
 
     return load_codebook().category_ids
 

@@ -56,7 +56,7 @@ def _require_matplotlib() -> None:
 
 def check_data_version(expected: str | None) -> str:
     """The installed data version; raise :class:`~stance.errors.StanceError` when it differs from ``expected``."""
-    from stance.loading import data_version
+    from stance.data.loading import data_version
 
     installed = data_version()
     if expected is not None and expected != installed:
@@ -169,7 +169,7 @@ def replicate(out: str | Path, *, data_version: str | None = None, n_boot: int |
     """
     import stance
     from stance._version import __version__
-    from stance.loading import datapackage
+    from stance.data.loading import datapackage
     from stance.replication import events as ev
     from stance.replication import figures, unga
     from stance.replication._output import csv_text, sha256
@@ -225,7 +225,7 @@ def replicate(out: str | Path, *, data_version: str | None = None, n_boot: int |
     w.text("4_post_soviet_equidistance_by_decade.md", "table", CAPTIONS["4"], md4)
     sections += [f"## 4. {TITLES['4']}", "", f"**{CAPTIONS['4']}**", "", NOTES["4"], "", md4]
 
-    from stance.reliability import render_markdown
+    from stance.coding.reliability import render_markdown
 
     w.text("5_reliability.md", "report", CAPTIONS["5"], render_markdown().rstrip("\n") + "\n")
     sections += [f"## 5. {TITLES['5']}", "", f"{CAPTIONS['5']} The full report: [5_reliability.md](5_reliability.md).", ""]

@@ -88,7 +88,7 @@ def _estimate(rows: pd.DataFrame, *, signed: bool = False) -> str:
 def render_unga_report(actor: str, *, poles: Sequence[str] = UNGA_POLES, pair: Sequence[str] = PAIR, n_boot: int = N_BOOT, seed: int = SEED) -> str:
     """Plain-text UN report for the CLI."""
     import stance
-    from stance.loading import data_version
+    from stance.data.loading import data_version
 
     table = unga_balance(actor, poles=poles, pair=pair, n_boot=n_boot, seed=seed)
     votes = stance.load("unga_votes", columns=["actor_id", "country"])

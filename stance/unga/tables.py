@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from stance.codebook import load_codebook
-from stance.schemas import PROBLEM_COLUMNS, UNGA_ISSUES, UNGA_VOTES, stance_dtype
+from stance.data.codebook import load_codebook
+from stance.data.schemas import PROBLEM_COLUMNS, UNGA_ISSUES, UNGA_VOTES, stance_dtype
 from stance.unga.raw import RAW_FILES
 
 #: Default location of the country map, relative to the build's source folder.

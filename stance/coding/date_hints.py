@@ -9,7 +9,7 @@ swapped, none when the year has two digits.
 
 Examples
 --------
->>> from stance.date_hints import date_hint
+>>> from stance.coding.date_hints import date_hint
 >>> date_hint("24.11.2026")
 "'24.11.2026' is not a date in YYYY-MM-DD form: if it means 24 November 2026, write 2026-11-24 (dates are never guessed)"
 >>> date_hint("03/04/2026")

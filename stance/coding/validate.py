@@ -5,7 +5,7 @@ Every problem is reported at once, with the spreadsheet row the coder sees
 normalised: ``"Support "`` is reported with ``support`` as the suggested fix;
 dates are never guessed. The input file is only read.
 
-What a sheet may hold (see :mod:`stance.layout`): the ``codings`` columns;
+What a sheet may hold (see :mod:`stance.coding.layout`): the ``codings`` columns;
 the context columns a template adds (``event_title, event_start, event_end,
 actor_name``), which are ignored; and ``codebook_version``, which must be the
 installed codebook's version. A row whose coding columns are all blank is a
@@ -15,7 +15,7 @@ report counts and lists it ("not coded").
 Examples
 --------
 >>> import tempfile, pathlib
->>> from stance.validate import validate_sheet
+>>> from stance.coding.validate import validate_sheet
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "sheet.csv"
 >>> _ = p.write_text(
 ...     "event_id,actor_id,coder_id,stance,confidence,source_id,locator,excerpt,rationale,coded_on\\n"
@@ -39,11 +39,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from stance.coerce import closest_label, coerce_frame
-from stance.date_hints import date_hint
-from stance.layout import CODED_COLUMNS, CODING_COLUMNS, CONTEXT_COLUMNS, VERSION_COLUMN
-from stance.schemas import SCHEMAS
-from stance.sheets import Sheet, read_sheet
+from stance.data.coerce import closest_label, coerce_frame
+from stance.coding.date_hints import date_hint
+from stance.coding.layout import CODED_COLUMNS, CODING_COLUMNS, CONTEXT_COLUMNS, VERSION_COLUMN
+from stance.data.schemas import SCHEMAS
+from stance.coding.sheets import Sheet, read_sheet
 
 REPORT_COLUMNS = ["file", "row", "column", "value", "problem"]
 _RCID = re.compile(r"^rcid \d+$")
@@ -242,7 +242,7 @@ def _column_problems(sheet: Sheet, path: Path) -> list[dict[str, object]]:
 
 def _not_coded_mask(frame: pd.DataFrame) -> pd.Series:
     """True for rows whose coding columns (those present) are all blank."""
-    from stance.sheets import blank_cells
+    from stance.coding.sheets import blank_cells
 
     mask = pd.Series(any(c in frame.columns for c in CODED_COLUMNS), index=frame.index, dtype=bool)
     for c in CODED_COLUMNS:
@@ -252,7 +252,7 @@ def _not_coded_mask(frame: pd.DataFrame) -> pd.Series:
 
 
 def _version_problems(sheet: Sheet, path: Path, coded: pd.Series) -> list[dict[str, object]]:
-    from stance.codebook import load_codebook
+    from stance.data.codebook import load_codebook
 
     installed = load_codebook().version
     remedy = ("ask for a template made with this codebook (`stance template`) and copy your codings into it, "
@@ -301,7 +301,7 @@ def _evidence_form_problems(typed: pd.DataFrame, refs: References) -> list[tuple
 
 def _excerpt_text_problems(typed: pd.DataFrame, refs: References, texts: Path, path: Path) -> tuple[list[tuple[int, str, str, str]], list[dict[str, object]]]:
     """Excerpts not found verbatim (whitespace aside) in their source text; file-level problems for missing or changed texts."""
-    from stance.excerpts import normalise
+    from stance.coding.excerpts import normalise
 
     if not {"source_id", "excerpt"} <= set(typed.columns):
         return [], []

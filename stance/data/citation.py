@@ -10,8 +10,8 @@ at the top of the repository says the same (a test compares them).
 
 Examples
 --------
->>> from stance.citation import bibtex, plain_text
->>> from stance.loading import data_version
+>>> from stance.data.citation import bibtex, plain_text
+>>> from stance.data.loading import data_version
 >>> f"Data version {data_version()}" in plain_text()
 True
 >>> bibtex().startswith("@misc{stance_data_")
@@ -61,7 +61,7 @@ AUTHOR = "The stance developers"
 
 
 def _package() -> dict[str, object]:
-    from stance.loading import datapackage
+    from stance.data.loading import datapackage
 
     return datapackage()
 

@@ -13,7 +13,7 @@ redistribute); pass the folder that holds them, e.g. ``../shared/sources``.
 
 Examples
 --------
->>> from stance.excerpts import normalise
+>>> from stance.coding.excerpts import normalise
 >>> normalise("  a\\n  b\\tc ")
 'a b c'
 """
@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from stance.codebook import load_codebook
+from stance.data.codebook import load_codebook
 
 _WS = re.compile(r"\s+")
 _RCID = re.compile(r"^rcid (\d+)$")

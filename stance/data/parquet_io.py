@@ -13,7 +13,7 @@ stored categories and order.
 Examples
 --------
 >>> import pandas as pd, tempfile, pathlib
->>> from stance.parquet_io import write_parquet, read_parquet
+>>> from stance.data.parquet_io import write_parquet, read_parquet
 >>> df = pd.DataFrame({"a": pd.array(["x", None], dtype="string"),
 ...                    "n": pd.array([1, None], dtype="Int64")})
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "t.parquet"

@@ -6,7 +6,7 @@ can never drift from the machine-readable one.
 
 Examples
 --------
->>> from stance.codebook_render import render_categories
+>>> from stance.data.codebook_render import render_categories
 >>> render_categories().splitlines()[0]
 '| id | label | score (ordinal use) | definition |'
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from stance.codebook import Codebook, load_codebook
+from stance.data.codebook import Codebook, load_codebook
 
 
 def _score(cb: Codebook, category_id: str) -> str:

@@ -9,7 +9,7 @@ columns ``table, row, column, value, problem``.
 
 Examples
 --------
->>> from stance.schemas import SCHEMAS, stance_dtype
+>>> from stance.data.schemas import SCHEMAS, stance_dtype
 >>> sorted(SCHEMAS)[:3]
 ['actors', 'coders', 'codings']
 >>> list(stance_dtype().categories)
@@ -22,7 +22,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from stance.codebook import load_codebook
+from stance.data.codebook import load_codebook
 
 _CB = load_codebook()
 _VOCAB = _CB.vocabularies

@@ -16,7 +16,7 @@ and routing rules of the codebook.
 
 Examples
 --------
->>> from stance.template import assign_cells, template_frame
+>>> from stance.coding.template import assign_cells, template_frame
 >>> cells = assign_cells(events=["crimea-2014"], actors=["KAZ", "CHN"])
 >>> frame = template_frame(cells, "coder-a")
 >>> frame[["event_id", "actor_id", "coder_id", "event_start", "stance", "codebook_version"]].values.tolist()
@@ -32,7 +32,7 @@ from pathlib import Path
 import pandas as pd
 
 from stance.errors import StanceError
-from stance.layout import (CODED_COLUMNS, CODINGS_SHEET, CONTEXT_COLUMNS, ID_COLUMNS, INSTRUCTIONS_SHEET, LISTS_SHEET, META_SHEET,
+from stance.coding.layout import (CODED_COLUMNS, CODINGS_SHEET, CONTEXT_COLUMNS, ID_COLUMNS, INSTRUCTIONS_SHEET, LISTS_SHEET, META_SHEET,
                            TEMPLATE_COLUMNS, VERSION_COLUMN)
 
 CODER_ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -54,7 +54,7 @@ def split_ids(values: Sequence[str] | None) -> list[str] | None:
 
 
 def _check_known(kind: str, given: list[str], known: list[str]) -> None:
-    from stance.coerce import closest_label
+    from stance.data.coerce import closest_label
 
     unknown = [g for g in given if g not in known]
     if unknown:
@@ -132,7 +132,7 @@ def assign_cells(*, events: Sequence[str] | None = None, actors: Sequence[str] |
 
 def template_frame(cells: pd.DataFrame, coder_id: str) -> pd.DataFrame:
     """The template rows: ids and context filled in, coding columns blank, the codebook version on every row."""
-    from stance.codebook import load_codebook
+    from stance.data.codebook import load_codebook
 
     if not CODER_ID_PATTERN.match(coder_id or ""):
         raise StanceError(f"'{coder_id}' is not a valid coder id.", remedy="Use lower-case letters, digits and '-' (e.g. ana or coder-2).")
@@ -146,7 +146,7 @@ def template_frame(cells: pd.DataFrame, coder_id: str) -> pd.DataFrame:
 
 def routing_rules() -> list[tuple[str, str, str]]:
     """The routing rules table of codebook.md: (rule, situation, code); empty if the file is not found."""
-    from stance._paths import codebook_dir
+    from stance.data._paths import codebook_dir
 
     path = codebook_dir() / "codebook.md"
     if not path.is_file():
@@ -161,7 +161,7 @@ def routing_rules() -> list[tuple[str, str, str]]:
 
 def instructions(coder_id: str, n_cells: int) -> list[list[str]]:
     """Rows of the instructions worksheet (the codebook's definitions and rules, the steps of the coder's loop)."""
-    from stance.codebook import load_codebook
+    from stance.data.codebook import load_codebook
 
     cb = load_codebook()
     rows: list[list[str]] = [
@@ -193,7 +193,7 @@ def instructions(coder_id: str, n_cells: int) -> list[list[str]]:
 
 def write_template(frame: pd.DataFrame, path: str | Path, *, force: bool = False) -> Path:
     """Write a template as .xlsx (dropdowns, locked ids, instructions) or .csv (UTF-8 with BOM, which Excel opens correctly)."""
-    from stance.xlsx_write import refuse_overwrite
+    from stance.coding.xlsx_write import refuse_overwrite
 
     path = Path(path)
     suffix = path.suffix.lower()
@@ -210,8 +210,8 @@ def write_template(frame: pd.DataFrame, path: str | Path, *, force: bool = False
 def _write_xlsx(frame: pd.DataFrame, path: Path) -> None:
     import stance
     from stance import __version__
-    from stance.codebook import load_codebook
-    from stance.xlsx_write import add_list, protect, require_openpyxl, write_table
+    from stance.data.codebook import load_codebook
+    from stance.coding.xlsx_write import add_list, protect, require_openpyxl, write_table
 
     openpyxl = require_openpyxl()
     cb = load_codebook()

@@ -7,7 +7,7 @@ validations whose lists sit in a hidden worksheet.
 
 Examples
 --------
->>> from stance.xlsx_write import require_openpyxl
+>>> from stance.coding.xlsx_write import require_openpyxl
 >>> require_openpyxl().__name__
 'openpyxl'
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from stance.errors import StanceError
-from stance.sheets import column_letter
+from stance.coding.sheets import column_letter
 
 HEADER_FILL = "DDEBF7"
 LOCKED_FILL = "EDEDED"
@@ -97,7 +97,7 @@ def protect(ws: Any) -> None:
 
 def write_adjudication_sheet(frame: Any, path: Path) -> None:
     """The adjudicator's workbook: one row per cell, a stance dropdown and a note column to fill in, coders side by side."""
-    from stance.codebook import load_codebook
+    from stance.data.codebook import load_codebook
 
     openpyxl = require_openpyxl()
     wb = openpyxl.Workbook()

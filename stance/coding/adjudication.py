@@ -10,7 +10,7 @@ says why. Every decision needs a note.
 Examples
 --------
 >>> import pandas as pd
->>> from stance.adjudication import build_stances
+>>> from stance.coding.adjudication import build_stances
 >>> codings = pd.DataFrame({
 ...     "event_id": ["e", "e", "f", "f"], "actor_id": ["KAZ"] * 4,
 ...     "coder_id": ["a", "b", "a", "b"],
@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from stance.schemas import PROBLEM_COLUMNS, stance_dtype
+from stance.data.schemas import PROBLEM_COLUMNS, stance_dtype
 
 CELL = ["event_id", "actor_id"]
 
@@ -170,6 +170,6 @@ def build_stances(codings: pd.DataFrame, decisions: pd.DataFrame | None = None, 
 
 
 def _method_ids() -> list[str]:
-    from stance.codebook import load_codebook
+    from stance.data.codebook import load_codebook
 
     return list(load_codebook().adjudication_method_ids)

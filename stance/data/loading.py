@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from stance._paths import data_dir
+from stance.data._paths import data_dir
 from stance.errors import DataIntegrityError, StanceError, UnknownDatasetError
 
 
@@ -78,7 +78,7 @@ def load(name: str, columns: list[str] | None = None) -> pd.DataFrame:
     >>> stance.load("events")["event_id"].is_unique
     True
     """
-    from stance.parquet_io import read_parquet
+    from stance.data.parquet_io import read_parquet
 
     return read_parquet(path(name), columns=columns)
 

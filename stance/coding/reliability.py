@@ -5,7 +5,7 @@ regenerates the published report (a test keeps it in sync).
 
 Examples
 --------
->>> from stance.reliability import pass_pairs
+>>> from stance.coding.reliability import pass_pairs
 >>> pass_pairs()
 (('llm-pass-a', 'llm-pass-b'),)
 """
@@ -67,7 +67,7 @@ def unga_comparison(votes: pd.DataFrame | None = None) -> pd.DataFrame:
     ``actors.unga_country_code``.
     """
     import stance
-    from stance.codebook import load_codebook
+    from stance.data.codebook import load_codebook
 
     mapping = load_codebook().unga_mapping
     links = stance.load("event_rollcalls")
@@ -106,7 +106,7 @@ def render_markdown() -> str:
     """The reliability page (``docs/reliability.md``), with the check against the shipped UN votes."""
     import stance
     from stance.agreement import confusion_matrix, per_category_agreement
-    from stance.loading import data_version
+    from stance.data.loading import data_version
 
     codings = stance.load("codings")
     coders = stance.load("coders")

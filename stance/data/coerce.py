@@ -8,7 +8,7 @@ caller can refuse the data. Labels are not normalised (``"Support "`` is not
 Examples
 --------
 >>> import pandas as pd
->>> from stance.coerce import coerce_frame
+>>> from stance.data.coerce import coerce_frame
 >>> typed, problems = coerce_frame("periods", pd.DataFrame({
 ...     "period_id": ["1991-1999"], "label": ["x"], "start_year": ["1991"],
 ...     "end_year": ["199O"], "basis": ["y"]}))
@@ -22,7 +22,7 @@ import difflib
 
 import pandas as pd
 
-from stance.schemas import PROBLEM_COLUMNS, SCHEMAS
+from stance.data.schemas import PROBLEM_COLUMNS, SCHEMAS
 
 DATE_FORMAT = "%Y-%m-%d"
 
@@ -53,7 +53,7 @@ def coerce_frame(name: str, df: pd.DataFrame, *, table: str | None = None) -> tu
     Parameters
     ----------
     name : str
-        Schema name (key of :data:`stance.schemas.SCHEMAS`).
+        Schema name (key of :data:`stance.data.schemas.SCHEMAS`).
     df : DataFrame
         Text columns; columns absent from the schema are passed through unchanged
         (the schema's strictness reports them).

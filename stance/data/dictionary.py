@@ -5,16 +5,16 @@ docs/data-dictionary.md``); a test keeps the file in sync.
 
 Examples
 --------
->>> from stance.dictionary import render_dictionary
+>>> from stance.data.dictionary import render_dictionary
 >>> render_dictionary().splitlines()[0]
 '# Data dictionary'
 """
 
 from __future__ import annotations
 
-from stance.build import describe, table_descriptor
-from stance.codebook import load_codebook
-from stance.schemas import SCHEMAS
+from stance.data.datapackage import describe, table_descriptor
+from stance.data.codebook import load_codebook
+from stance.data.schemas import SCHEMAS
 
 
 def _cell(text: object) -> str:
@@ -25,7 +25,7 @@ def render_dictionary() -> str:
     """Markdown data dictionary of every shipped table."""
     cb = load_codebook()
     lines = ["# Data dictionary", "",
-             f"Generated from the pandera schemas (`stance/schemas.py`) and the codebook (version {cb.version}) by `stance dictionary`; do not edit by hand.",
+             f"Generated from the pandera schemas (`stance/data/schemas.py`) and the codebook (version {cb.version}) by `stance dictionary`; do not edit by hand.",
              "Types are those of `stance.load(name)`: `string`, `integer` (pandas `Int64`), `date` (`datetime64[ns]`), categorical (allowed values listed, in order; `ordered` where the order is meaningful).",
              "Missing values are `<NA>`/`NaT`; in `codings` and `stances` a cell without evidence has no row at all (it is never filled with a category).", ""]
     for name, model in SCHEMAS.items():

@@ -19,7 +19,7 @@ has the ``codings`` columns, one row per event x actor x coder, sorted.
 Examples
 --------
 >>> import tempfile, pathlib
->>> from stance.merge import merge_sheets
+>>> from stance.coding.merge import merge_sheets
 >>> tmp = pathlib.Path(tempfile.mkdtemp())
 >>> head = "event_id,actor_id,coder_id,stance,confidence,source_id,locator,excerpt,rationale,coded_on,codebook_version\\n"
 >>> row = "crimea-2014,KAZ,{c},hedge,high,fedorova-2024,RESULTS,an excerpt,R2,2026-11-24,1.0.0\\n"
@@ -32,7 +32,7 @@ Examples
 >>> merge_sheets([tmp / "ana.csv", tmp / "ben.csv"])
 Traceback (most recent call last):
 ...
-stance.merge.MergeRefused: The sheets were not merged: 1 problem. Remedy: Fix the problems listed (run `stance validate` on each sheet), then merge again.
+stance.coding.merge.MergeRefused: The sheets were not merged: 1 problem. Remedy: Fix the problems listed (run `stance validate` on each sheet), then merge again.
 >>> # the problem: ...ben.csv: the sheet was made under codebook version 0.9.0, but the installed codebook is version 1.0.0: ...
 """
 
@@ -45,8 +45,8 @@ from pathlib import Path
 import pandas as pd
 
 from stance.errors import ValidationFailed
-from stance.layout import CODING_COLUMNS, VERSION_COLUMN
-from stance.validate import References, ValidationReport, check_sheet, load_references, problem_lines, row_ranges
+from stance.coding.layout import CODING_COLUMNS, VERSION_COLUMN
+from stance.coding.validate import References, ValidationReport, check_sheet, load_references, problem_lines, row_ranges
 
 
 class MergeRefused(ValidationFailed):
@@ -156,8 +156,8 @@ def merge_sheets(paths: Sequence[str | Path], *, references: References | None =
     SheetReadError
         A sheet cannot be read (exit code 2).
     """
-    from stance.codebook import load_codebook
-    from stance.sheets import read_sheet
+    from stance.data.codebook import load_codebook
+    from stance.coding.sheets import read_sheet
 
     installed = load_codebook().version
     refs = references if references is not None else load_references()

@@ -6,7 +6,7 @@ the UN vote mapping. Everything else in the package asks this module.
 
 Examples
 --------
->>> from stance.codebook import load_codebook
+>>> from stance.data.codebook import load_codebook
 >>> cb = load_codebook()
 >>> cb.category_ids
 ('oppose', 'hedge', 'support', 'neutral')
@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from stance._paths import codebook_dir
+from stance.data._paths import codebook_dir
 from stance.errors import CodebookError
 
 NEUTRAL_RULES = ("exclude", "midpoint")

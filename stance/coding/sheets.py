@@ -26,7 +26,7 @@ embedded objects are not read), Parquet with pyarrow. No pickle, no ``eval``.
 Examples
 --------
 >>> import tempfile, pathlib
->>> from stance.sheets import read_sheet
+>>> from stance.coding.sheets import read_sheet
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "s.csv"
 >>> _ = p.write_bytes(b"\\xef\\xbb\\xbfevent_id;actor_id\\r\\ncrimea-2014;KAZ\\r\\n\\r\\n")
 >>> sheet = read_sheet(p)
@@ -399,7 +399,7 @@ def read_xlsx_sheet(path: Path, *, sheet: str | None = None) -> Sheet:
     try:
         names = wb.sheetnames
         if sheet is None:
-            from stance.layout import CODINGS_SHEET
+            from stance.coding.layout import CODINGS_SHEET
 
             preferred = [n for n in names if n.strip().lower() == CODINGS_SHEET] or [n for n in names if n.strip().lower() == "decisions"]
             visible = [ws.title for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
@@ -439,7 +439,7 @@ def read_xlsx_sheet(path: Path, *, sheet: str | None = None) -> Sheet:
 
 
 def _read_metadata(wb: object, sheet: str) -> dict[str, str]:
-    from stance.layout import META_SHEET
+    from stance.coding.layout import META_SHEET
 
     if META_SHEET not in wb.sheetnames or sheet == META_SHEET:  # type: ignore[attr-defined]
         return {}

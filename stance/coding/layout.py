@@ -13,7 +13,7 @@ error and never a coding.
 
 Examples
 --------
->>> from stance.layout import TEMPLATE_COLUMNS, CODING_COLUMNS
+>>> from stance.coding.layout import TEMPLATE_COLUMNS, CODING_COLUMNS
 >>> [c for c in TEMPLATE_COLUMNS if c not in CODING_COLUMNS]
 ['event_title', 'event_start', 'event_end', 'actor_name', 'codebook_version']
 """

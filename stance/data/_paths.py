@@ -8,7 +8,7 @@ This module is the only place that knows about the difference.
 
 Examples
 --------
->>> from stance._paths import codebook_dir
+>>> from stance.data._paths import codebook_dir
 >>> (codebook_dir() / "codebook.toml").is_file()
 True
 """
@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent  # the ``stance`` package folder
 _BUNDLED = _PACKAGE_DIR / "_resources"
 _SOURCE_TREE = _PACKAGE_DIR.parent
 
