@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from stance.unga.alignment import UNGA_POLES
+from stance.unga.ip_alignment import MIN_VOTES
 
 
 def plot_unga_alignment(actor: str, path: str | Path | None = None, *, poles: Sequence[str] = UNGA_POLES, measure: str = "agreement",
-                        years: tuple[int, int] | None = None) -> Any:
+                        years: tuple[int, int] | None = None, include_thin: bool = False, min_votes: int = MIN_VOTES) -> Any:
     """Line plot of ``actor``'s yearly ``measure`` with each pole, from the shipped ``unga_alignment``.
 
     Parameters
@@ -29,6 +30,9 @@ def plot_unga_alignment(actor: str, path: str | Path | None = None, *, poles: Se
         Which lines and which measure (see ``unga_alignment``).
     years : (first, last), optional
         Restrict the years (inclusive).
+    include_thin : bool
+        Keep years with fewer than ``min_votes`` shared roll calls (left out
+        by default: no single-vote year in a plot).
 
     Returns
     -------
@@ -42,6 +46,8 @@ def plot_unga_alignment(actor: str, path: str | Path | None = None, *, poles: Se
     mine = table[(table["actor_id"] == actor) & (table["measure"] == measure) & table["pole"].isin(poles)]
     if years is not None:
         mine = mine[mine["year"].between(*years)]
+    if not include_thin:
+        mine = mine[mine["n_votes"] >= min_votes]
     if mine.empty:
         raise StanceError(f"No {measure!r} rows for {actor!r} in unga_alignment.", remedy="Use a UN member's alpha-3 id (e.g. KAZ) and a shipped measure (agreement, s_absolute, kappa, pi).")
     frame = mine.rename(columns={"actor_id": "actor", "year": "window", "n_votes": "n_items"}).astype({"actor": str, "pole": str, "measure": str})
