@@ -85,6 +85,28 @@ def post_soviet_measures(years: tuple[int, int] = YEARS) -> pd.DataFrame:
     return out.sort_values(["_ref", "rank_agreement", "actor_id"], kind="stable").drop(columns="_ref").reset_index(drop=True)
 
 
+def beyond_russia(years: tuple[int, int] = YEARS) -> set[str]:
+    """The post-Soviet states whose final-passage ideal point is at or below Russia's in every year of ``years``."""
+    import stance
+
+    ip = stance.load("unga_ideal_points", columns=["actor_id", "year", "ideal_point_fp"])
+    ip = ip[ip["year"].between(*years)]
+    wide = ip.pivot_table(index="year", columns="actor_id", values="ideal_point_fp", observed=True)
+    return {a for a in POST_SOVIET if a in wide and bool((wide[a] <= wide["RUS"]).all())}
+
+
+def usa_alone(years: tuple[int, int] = YEARS) -> float:
+    """Share of the roll calls of ``years`` (all three voting) on which the USA voted no and Russia and Germany yes."""
+    import stance
+
+    votes = stance.load("unga_votes", columns=["rcid", "actor_id", "vote"])
+    calls = stance.load("unga_rollcalls", columns=["rcid", "year"])
+    calls = calls[calls["year"].between(*years)]
+    v = votes[votes["actor_id"].isin(["USA", "RUS", "DEU"]) & votes["rcid"].isin(calls["rcid"])]
+    wide = v.pivot_table(index="rcid", columns="actor_id", values="vote", aggfunc="first", observed=True).dropna()
+    return float(((wide["USA"] == "no") & (wide["RUS"] == "yes") & (wide["DEU"] == "yes")).mean())
+
+
 def state_department_2019() -> pd.DataFrame:
     """Kazakhstan's coincidence with the USA in calendar 2019 from the shipped votes: all recorded votes, and final-passage votes only.
 
@@ -129,10 +151,15 @@ def render_post_soviet() -> str:
     ranked = t.dropna(subset=["rank_agreement"])
     top = lambda m: ", ".join(ranked.sort_values(f"rank_{m}", kind="stable")["actor_id"].head(4))  # noqa: E731
     beyond = ranked[ranked["equidistance_ideal"].round(9) == ranked["equidistance_ideal"].round(9).min()]
+    years = YEARS
+    below = beyond_russia(years)
+    tied = set(beyond["actor_id"])
     lines += ["", f"Four most equidistant: by agreement {top('agreement')}; by kappa {top('kappa')}; by ideal points {top('ideal')}. "
-              f"On ideal points {len(beyond)} states tie at {beyond['equidistance_ideal'].iloc[0]:.3f} ({', '.join(beyond['actor_id'])}): "
-              "each lies beyond Russia on the scale, so its two distances differ by exactly the USA-Russia distance. "
-              "The reference rows (ref.) are not ranked."]
+              f"On ideal points {len(beyond)} states tie at {beyond['equidistance_ideal'].iloc[0]:.3f} ({', '.join(beyond['actor_id'])}); "
+              + ("each of them has an ideal point at or below Russia's in every year of the span, so its two distances differ by exactly the USA-Russia distance. "
+                 if tied <= below else f"of them, {', '.join(sorted(tied & below))} lie at or below Russia in every year. ")
+              + "The reference rows (ref.) are not ranked.",
+              "", f"Roll calls of {years[0]}-{years[1]} on which the USA voted no while Russia and Germany both voted yes: {usa_alone(years):.0%}."]
     return "\n".join(lines)
 
 
