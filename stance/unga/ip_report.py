@@ -10,7 +10,7 @@ Examples
 --------
 >>> from stance.unga.ip_report import ideal_point_periods
 >>> t = ideal_point_periods("KAZ")
->>> t.loc[t["window"] == "2023-2024", "last_year"].max()
+>>> int(t.loc[t["window"] == "2023-2024", "last_year"].max())
 2024
 """
 

@@ -19,7 +19,7 @@ Examples
 >>> from stance.unga.issues import issue_agreement
 >>> t = issue_agreement("KAZ", "important", years=(2014, 2014))
 >>> t[["pole", "n_votes"]].values.tolist()
-[['USA', 12], ['RUS', 12], ['CHN', 12]]
+[['USA', 13], ['RUS', 12], ['CHN', 13]]
 """
 
 from __future__ import annotations
