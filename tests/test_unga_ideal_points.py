@@ -541,3 +541,18 @@ def test_gzip_raw_yearly_file_is_the_csv_written_from_the_stata_file():
     with gzip.open(RAW / YEARLY, "rt", encoding="utf-8") as fh:
         csv = pd.read_csv(fh)
     assert len(dta) == len(csv) and np.allclose(dta["idealpointfp"].to_numpy(dtype=float), csv["idealpointfp"].to_numpy(), equal_nan=True)
+
+
+def test_no_single_vote_year_in_the_plots():
+    pytest.importorskip("matplotlib")
+    from stance.unga.plot import plot_ideal_point_distances, plot_unga_alignment
+
+    def years(fig):
+        fig.canvas.draw()
+        return {t.get_text() for ax in fig.axes for t in ax.get_xticklabels()}
+
+    assert "2020" not in years(plot_unga_alignment("KAZ")) and "2019" in years(plot_unga_alignment("KAZ"))
+    assert "2020" in years(plot_unga_alignment("KAZ", include_thin=True))
+    ip = years(plot_ideal_point_distances("YUG", poles=("USA",)))
+    assert "1992" not in ip and "1991" in ip  # 1992: two votes behind Yugoslavia's estimate
+    assert "2024" in years(plot_ideal_point_distances("KAZ"))

@@ -57,3 +57,34 @@ def plot_unga_alignment(actor: str, path: str | Path | None = None, *, poles: Se
     if path is not None:
         fig.savefig(path, dpi=150, bbox_inches="tight")
     return fig
+
+
+def plot_ideal_point_distances(actor: str, path: str | Path | None = None, *, poles: Sequence[str] = UNGA_POLES,
+                               years: tuple[int, int] | None = None, include_thin: bool = False, min_votes: int = MIN_VOTES) -> Any:
+    """Line plot of ``actor``'s yearly ideal-point distance to each pole (1946-2024), with the conservative 90% interval as a band.
+
+    Thin years (fewer than ``min_votes`` votes behind an estimate) are left
+    out unless ``include_thin``. Lower is closer.
+
+    Examples
+    --------
+    >>> from stance.unga.plot import plot_ideal_point_distances
+    >>> fig = plot_ideal_point_distances("KAZ")  # doctest: +SKIP
+    """
+    from stance.balance.plot import plot_alignment
+    from stance.errors import StanceError
+    from stance.unga.ip_alignment import ideal_point_distances
+
+    d = ideal_point_distances(actor, poles=poles, years=years, min_votes=min_votes)
+    if not include_thin:
+        d = d[~d["thin"]]
+    if d.empty:
+        raise StanceError(f"No year with enough votes for {actor!r} and the poles.", remedy="Pass include_thin=True (CLI: --include-thin) or other years.")
+    frame = d.rename(columns={"actor_id": "actor", "year": "window", "n_votes": "n_items"}).assign(measure="distance", value=d["distance"])
+    frame["window"] = frame["window"].astype(int)
+    first, last = int(frame["window"].min()), int(frame["window"].max())
+    title = f"{actor}: ideal-point distance to {', '.join(poles)}, {first}-{last} (lower = closer; band: conservative 90% interval)"
+    fig = plot_alignment(frame, actor=actor, measure="distance", title=title)
+    if path is not None:
+        fig.savefig(path, dpi=150, bbox_inches="tight")
+    return fig
