@@ -13,10 +13,11 @@ Rules (documented in codebook/codebook.md, section "UN General Assembly votes"):
   Montenegro) and is resolved by the country name.
 * The three states without a code in the source get Correlates of War state
   abbreviations, which ISO 3166 does not assign (``basis = cow``).
-* The source's own continuity choices are kept and noted, never split:
-  ``RU`` is the USSR and the Russian Federation; ``YU`` runs from the SFR
-  Yugoslavia to Serbia (votes up to 2020); ``TW`` is the Republic of China,
-  which held China's seat until October 1971.
+* ``RU`` is the USSR and the Russian Federation (kept as one series, RUS);
+  ``YU`` runs from the SFR Yugoslavia to Serbia (votes up to 2020) and is
+  split by date by the build (``data/src/unga_id_rules.csv``: YUG, SCG,
+  SRB), as are the 1990 votes of West Germany and North Yemen; ``TW`` is the
+  Republic of China, which held China's seat until October 1971.
 """
 
 from __future__ import annotations
@@ -33,15 +34,15 @@ OUT = ROOT / "data" / "src" / "unga_countries.csv"
 
 #: Countries the source gives no code: Correlates of War state abbreviations (and COW numbers).
 NO_CODE = {
-    "Federal Republic of Germany": ("GFR", "No alpha-2 code in the source. COW abbreviation GFR (COW 260). Votes 1973-1990; united Germany (DEU) votes from October 1991."),
-    "Yemen Arab Republic": ("YAR", "No alpha-2 code in the source. COW abbreviation YAR (COW 678). Votes 1947-1990; united Yemen (YEM) votes from 1991."),
+    "Federal Republic of Germany": ("GFR", "No alpha-2 code in the source. COW abbreviation GFR (COW 260). Votes 1973-1990; the votes filed here after unification (November-December 1990) are united Germany's (DEU, data/src/unga_id_rules.csv)."),
+    "Yemen Arab Republic": ("YAR", "No alpha-2 code in the source. COW abbreviation YAR (COW 678). Votes 1947-1990; the votes filed here after unification (November-December 1990) are united Yemen's (YEM, data/src/unga_id_rules.csv)."),
     "Zanzibar": ("ZAN", "No alpha-2 code in the source. COW abbreviation ZAN (COW 511). Two votes in December 1963, before the union with Tanganyika."),
 }
 #: ISO 3166-3 codes by country name (the alpha-2 code alone is ambiguous for CS).
 FORMER = {"Czechoslovakia": "CSK", "German Democratic Republic": "DDR", "Yemen People's Republic": "YMD", "Yugoslavia": "YUG"}
 NOTES = {
-    "RU": "The source records the USSR and the Russian Federation as one country (RU, 'Russia') for 1946-2020; the UN layer follows it: RUS throughout. The events layer codes the USSR separately (SUN) before December 1991.",
-    "YU": "The source records one series 'Yugoslavia' from 1946 to 2020: the SFR Yugoslavia, then the FR Yugoslavia / Serbia and Montenegro, then Serbia. Kept as one series under YUG.",
+    "RU": "The source records the USSR and the Russian Federation as one country (RU, 'Russia') for 1946-2020; the UN layer follows it: RUS throughout (the Russian Federation continued the USSR's seat). The events layer codes the USSR separately (SUN), whose actors row carries no UN code.",
+    "YU": "The source records one series 'Yugoslavia' from 1946 to 2020: the SFR Yugoslavia, then the FR Yugoslavia / Serbia and Montenegro, then Serbia. Split by date into YUG, SCG and SRB (data/src/unga_id_rules.csv).",
     "TW": "Votes 1946-1971: the Republic of China, which held China's seat until resolution 2758 (October 1971). CHN votes from November 1971.",
     "CS": "ISO 3166-3 CSK (the alpha-2 code CS was later reused for Serbia and Montenegro).",
 }

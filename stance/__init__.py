@@ -18,13 +18,14 @@ from stance._version import __version__
 
 _moved.install()  # old module paths of 0.1 (stance.codebook, ...) still import, with a DeprecationWarning
 
-__all__ = ["__version__", "datasets", "load", "load_codebook", "verify"]
+__all__ = ["__version__", "country", "datasets", "load", "load_codebook", "verify"]
 
 _LAZY = {
     "load": ("stance.data.loading", "load"),
     "datasets": ("stance.data.loading", "datasets"),
     "verify": ("stance.data.loading", "verify"),
     "load_codebook": ("stance.data.codebook", "load_codebook"),
+    "country": ("stance.data.countries", "country"),
 }
 
 

@@ -36,8 +36,10 @@ from stance.data.schemas import validate_dataset
 CODED_TABLES = ("actors", "periods", "sources", "events", "event_rollcalls", "coders", "codings", "stances")
 #: Tables built from the raw UN vote files (data/raw/unga), the last one derived.
 UNGA_TABLES = ("unga_rollcalls", "unga_votes", "unga_issues", "unga_alignment")
+#: Tables built from the raw ideal-point files (data/raw/unga-idealpoints) and the country crosswalk (data/src/countries.csv).
+IDEAL_POINT_TABLES = ("countries", "unga_ideal_points", "unga_ideal_points_issue")
 #: Every shipped table, in build order.
-TABLES = CODED_TABLES + UNGA_TABLES
+TABLES = CODED_TABLES + UNGA_TABLES + IDEAL_POINT_TABLES
 
 
 def read_source_csv(path: Path) -> pd.DataFrame:
@@ -61,18 +63,34 @@ def default_raw_dir(src: Path) -> Path:
 def unga_tables(src: Path, raw_dir: Path, problems: list[pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """The UN layer: typed roll calls, votes and issues, and the derived alignment table."""
     from stance.unga.alignment import alignment_table
+    from stance.unga.id_rules import RULES_FILE
     from stance.unga.raw import read_raw
     from stance.unga.tables import COUNTRIES_FILE, issues_table, rollcalls_table, votes_table
 
     raw = read_raw(raw_dir)
     countries = read_source_csv(src / COUNTRIES_FILE)
+    rules = read_source_csv(src / RULES_FILE)
     rollcalls, p1 = rollcalls_table(raw["rollcalls"])
-    votes, p2 = votes_table(raw["votes"], countries)
+    dates = pd.Series(rollcalls["date"].to_numpy(), index=rollcalls["rcid"].astype("int64").to_numpy())
+    votes, p2 = votes_table(raw["votes"], countries, dates=dates, rules=rules)
     issues, p3 = issues_table(raw["issues"])
     problems.extend([p1, p2, p3])
     if any(len(p) for p in (p1, p2, p3)):
         return {}
     return {"unga_rollcalls": rollcalls, "unga_votes": votes, "unga_issues": issues, "unga_alignment": alignment_table(votes, rollcalls)}
+
+
+def ideal_point_tables(src: Path, raw_dir: Path, problems: list[pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The country crosswalk (``countries``) and the two ideal-point tables."""
+    from stance.unga.id_rules import RULES_FILE
+    from stance.unga.ideal_points import ideal_point_tables as build_ideal_points
+
+    countries_raw = read_source_csv(src / "countries.csv")
+    countries = _typed("countries", countries_raw, problems)
+    rules = read_source_csv(src / RULES_FILE)
+    out = {"countries": countries}
+    out.update(build_ideal_points(raw_dir, countries_raw, rules, problems))
+    return out
 
 
 def assemble_tables(src: Path, raw_dir: Path | None = None) -> dict[str, pd.DataFrame]:
@@ -88,6 +106,8 @@ def assemble_tables(src: Path, raw_dir: Path | None = None) -> dict[str, pd.Data
     problems.append(p)
     tables["stances"] = stances
     tables.update(unga_tables(src, raw_dir or default_raw_dir(src), problems))
+    beside = (raw_dir or default_raw_dir(src)).parent / "unga-idealpoints"
+    tables.update(ideal_point_tables(src, beside if beside.is_dir() else src.parent / "raw" / "unga-idealpoints", problems))
     problems.append(validate_dataset(tables))
     found = pd.concat([p for p in problems if len(p)], ignore_index=True) if any(len(p) for p in problems) else None
     if found is not None:

@@ -227,15 +227,28 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from stance.data.countries import actor_id
+
+    args.actor = actor_id(args.actor)  # a name or any code, any case; unknown: the three closest names
+    if args.issue and args.source != "unga":
+        raise StanceError("--issue works with --source unga only.", remedy="Add --source unga.")
     if args.source == "unga":
+        if args.issue:
+            from stance.unga.issues import render_issue_report
+
+            print(render_issue_report(args.actor, args.issue))
+            return 0
         from stance.unga.report import render_unga_report
 
-        print(render_unga_report(args.actor))
+        print(render_unga_report(args.actor, include_thin=args.include_thin))
         if args.plot:
-            from stance.unga.plot import plot_unga_alignment
+            from stance.unga.plot import plot_ideal_point_distances, plot_unga_alignment
 
-            plot_unga_alignment(args.actor, Path(args.plot))
+            plot_unga_alignment(args.actor, Path(args.plot), include_thin=args.include_thin)
             print(f"Figure of {args.actor}'s yearly UN voting agreement with the poles written to {args.plot}.")
+            ideal = Path(args.plot).with_name(Path(args.plot).stem + "_ideal_points" + (Path(args.plot).suffix or ".png"))
+            plot_ideal_point_distances(args.actor, ideal, include_thin=args.include_thin)
+            print(f"Figure of {args.actor}'s yearly ideal-point distance to the poles (to 2024) written to {ideal}.")
         return 0
     from stance.report import render_report
 
@@ -458,9 +471,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--raw", metavar="DIR", help="folder with the raw UN vote files and SHA256SUMS (default: raw/unga beside --src)")
 
     p = _command(sub, "report", cmd_report, "Show an actor's stances toward events grouped by the great power leading them, the double-coding agreement, and its balancing indices (alignment with each pole, equidistance, tilt, hedge share; overall and by period); with --source unga, the same from the UN General Assembly votes.", "stance report --actor KAZ --source unga")
-    p.add_argument("--actor", required=True, metavar="ID", help="actor id, e.g. KAZ")
-    p.add_argument("--source", choices=("events", "unga"), default="events", help="events: the coded stances toward events (default); unga: the UN General Assembly votes, by period and year")
-    p.add_argument("--plot", metavar="FILE", help="also save a figure of the actor's alignments over time to this PNG (by period for events, by year for unga; needs the plot extra: pip install 'stance-coding[plot]')")
+    p.add_argument("--actor", required=True, metavar="ACTOR", help="actor id, name or any code, any case: KAZ, kazakhstan, KZ, 705")
+    p.add_argument("--source", choices=("events", "unga"), default="events", help="events: the coded stances toward events (default); unga: the UN General Assembly ideal points (to 2024) and votes (to January 2020), by period and year")
+    p.add_argument("--issue", metavar="ISSUE", help="with --source unga: alignment on one issue only (important, human_rights, middle_east, nuclear, arms_control, colonialism, economic_development), from the votes and the issue-specific ideal points")
+    p.add_argument("--include-thin", action="store_true", help="with --source unga: keep years backed by fewer than 10 votes in period means, tables and figures")
+    p.add_argument("--plot", metavar="FILE", help="also save a figure of the actor's alignments over time to this PNG (by period for events, by year for unga, plus FILE_ideal_points.png with the ideal-point distances to 2024; needs the plot extra: pip install 'stance-coding[plot]')")
 
     p = _command(sub, "disagreements", cmd_disagreements, "List the cells where coders differ (or that too few coders coded), side by side, for the adjudicator.", "stance disagreements codings.csv -o to_adjudicate.xlsx")
     p.add_argument("codings", metavar="CODINGS", help="merged codings file")

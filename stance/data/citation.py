@@ -54,8 +54,20 @@ UNGA_VOTES = Reference(
     used_for="unga_votes, unga_rollcalls, unga_issues, unga_alignment",
 )
 
+#: The Bailey-Strezhnev-Voeten ideal points (data/raw/unga-idealpoints).
+UNGA_IDEAL_POINTS = Reference(
+    key="bailey_unga_ideal_points",
+    authors=(("Bailey", "Michael A."), ("Strezhnev", "Anton"), ("Voeten", "Erik")),
+    title="Estimating Dynamic State Preferences from United Nations Voting Data",
+    publisher="Journal of Conflict Resolution 61(2), 430-456 (2017); data: Harvard Dataverse",
+    identifier="doi:10.7910/DVN/LEJUQZ",
+    license="CC0-1.0",
+    note="Ideal points by year, July 2025 release (1946-2024; votes after 2019 from Fjelstul, Hug and Kilby's UNGA-DM); issue-specific estimates by session, April 2020 release (sessions 1-74).",
+    used_for="unga_ideal_points, unga_ideal_points_issue",
+)
+
 #: Every upstream data set the shipped tables are built from.
-UPSTREAM = (UNGA_VOTES,)
+UPSTREAM = (UNGA_VOTES, UNGA_IDEAL_POINTS)
 
 AUTHOR = "The stance developers"
 

@@ -70,7 +70,9 @@ class Actors(pa.DataFrameModel):
     region: Series[pd.StringDtype] = pa.Field(description="World region.")
     iso_alpha2: Series[pd.StringDtype] = pa.Field(nullable=True, str_matches=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code (ISO 3166-3 for former states); empty for organisations.")
     cow_code: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1, le=999, description="Correlates of War state number; empty for organisations.")
-    unga_country_code: Series[pd.StringDtype] = pa.Field(nullable=True, str_matches=r"^[A-Z]{2}$", description="Code of the state in the UN General Assembly vote data (alpha-2; the USSR and Russia share RU).")
+    cow_abbr: Series[pd.StringDtype] = pa.Field(nullable=True, str_matches=r"^[A-Z]{3}$", description="Correlates of War state abbreviation (countries table); empty for organisations.")
+    gw_code: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1, le=999, description="Gleditsch-Ward state number (countries table); empty for organisations.")
+    unga_country_code: Series[pd.StringDtype] = pa.Field(nullable=True, str_matches=r"^[A-Z]{2}$", description="Code of the state in the UN General Assembly vote data (alpha-2). Empty for the USSR (SUN): the vote data record it under RU, which is Russia's (RUS) throughout the UN layer (data/src/unga_id_rules.csv).")
     note: Series[pd.StringDtype] = pa.Field(nullable=True, description="Remarks, e.g. the USSR/Russia continuity rule.")
 
     class Config:
@@ -298,6 +300,100 @@ class UngaAlignment(pa.DataFrameModel):
         unique = ["actor_id", "year", "pole", "measure"]
 
 
+class Countries(pa.DataFrameModel):
+    """Every state of the package (actors, UN votes, ideal points) with its ISO, Correlates of War and Gleditsch-Ward codes."""
+
+    actor_id: Series[pd.StringDtype] = pa.Field(unique=True, str_matches=ACTOR_ID_PATTERN, description="The package's id of the state (ISO 3166-1 alpha-3; ISO 3166-3 for former states; COW abbreviation GFR, YAR, ZAN where ISO has no code).")
+    name: Series[pd.StringDtype] = pa.Field(description="English short name.")
+    iso_alpha3: Series[pd.StringDtype] = pa.Field(nullable=True, str_matches=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 (ISO 3166-3 for former states); empty where ISO gives none.")
+    iso_alpha2: Series[pd.StringDtype] = pa.Field(nullable=True, str_matches=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 (ISO 3166-3 for former states; CS is both Czechoslovakia and Serbia and Montenegro).")
+    iso_numeric: Series[pd.StringDtype] = pa.Field(nullable=True, str_matches=r"^\d{3}$", description="ISO 3166 numeric code (three digits).")
+    iso_part: Series[pd.StringDtype] = pa.Field(nullable=True, isin=["3166-1", "3166-3"], description="ISO 3166 part the codes come from: 3166-1 (current) or 3166-3 (former).")
+    cow_code: Series[pd.Int64Dtype] = pa.Field(ge=1, le=999, description="Correlates of War state number (365 is the USSR and Russia; 345 Yugoslavia, Serbia and Montenegro and Serbia).")
+    cow_abbr: Series[pd.StringDtype] = pa.Field(str_matches=r"^[A-Z]{3}$", description="Correlates of War state abbreviation.")
+    gw_code: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1, le=999, description="Gleditsch-Ward state number; empty for the microstates outside the Gleditsch-Ward list.")
+    gw_abbr: Series[pd.StringDtype] = pa.Field(nullable=True, str_matches=r"^[A-Z]{3}$", description="Gleditsch-Ward abbreviation.")
+    first_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1800, le=2100, description="First year of a former state (empty for states that exist today).")
+    last_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1800, le=2100, description="Last year of a former state (empty for states that exist today).")
+    aliases: Series[pd.StringDtype] = pa.Field(nullable=True, description="';'-separated other names (the UN vote data's, ISO's) understood by stance.country().")
+    note: Series[pd.StringDtype] = pa.Field(nullable=True, description="Why a code departs from the code lists, and the id rules that touch the state.")
+
+    class Config:
+        strict = True
+        coerce = False
+
+
+class UngaIdealPoints(pa.DataFrameModel):
+    """Bailey-Strezhnev-Voeten ideal points of every UN member by year, 1946-2024 (July 2025 release)."""
+
+    actor_id: Series[pd.CategoricalDtype] = pa.Field(description="State (unga_votes actor id; data/src/unga_id_rules.csv for West Germany, the Yemens, Yugoslavia and the USSR).")
+    year: Series[pd.Int64Dtype] = pa.Field(ge=1946, le=2100, description="Year of the votes (the legacy estimate: session + 1945).")
+    cow_code: Series[pd.Int64Dtype] = pa.Field(ge=1, le=999, description="Correlates of War code of the source row.")
+    ideal_point_fp: Series[float] = pa.Field(nullable=True, description="Ideal point from final-passage votes (higher: closer to the US-led liberal order).")
+    ideal_point_all: Series[float] = pa.Field(nullable=True, description="Ideal point from all votes, paragraphs and amendments included.")
+    ideal_point_legacy: Series[float] = pa.Field(nullable=True, description="The older session-based estimate (year = session + 1945).")
+    n_votes_fp: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="Votes behind ideal_point_fp.")
+    n_votes_all: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="Votes behind ideal_point_all.")
+    n_votes_legacy: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="Votes behind ideal_point_legacy.")
+    q00_fp: Series[float] = pa.Field(nullable=True, description="0% posterior quantile of ideal_point_fp.")
+    q05_fp: Series[float] = pa.Field(nullable=True, description="5% posterior quantile of ideal_point_fp.")
+    q10_fp: Series[float] = pa.Field(nullable=True, description="10% posterior quantile of ideal_point_fp.")
+    q50_fp: Series[float] = pa.Field(nullable=True, description="50% posterior quantile of ideal_point_fp.")
+    q90_fp: Series[float] = pa.Field(nullable=True, description="90% posterior quantile of ideal_point_fp.")
+    q95_fp: Series[float] = pa.Field(nullable=True, description="95% posterior quantile of ideal_point_fp.")
+    q100_fp: Series[float] = pa.Field(nullable=True, description="100% posterior quantile of ideal_point_fp.")
+    q00_all: Series[float] = pa.Field(nullable=True, description="0% posterior quantile of ideal_point_all.")
+    q05_all: Series[float] = pa.Field(nullable=True, description="5% posterior quantile of ideal_point_all.")
+    q10_all: Series[float] = pa.Field(nullable=True, description="10% posterior quantile of ideal_point_all.")
+    q50_all: Series[float] = pa.Field(nullable=True, description="50% posterior quantile of ideal_point_all.")
+    q90_all: Series[float] = pa.Field(nullable=True, description="90% posterior quantile of ideal_point_all.")
+    q95_all: Series[float] = pa.Field(nullable=True, description="95% posterior quantile of ideal_point_all.")
+    q100_all: Series[float] = pa.Field(nullable=True, description="100% posterior quantile of ideal_point_all.")
+
+    @pa.dataframe_check(error="actor_id must be an upper-case id of 2-8 letters.")
+    def _actor_ids(cls, df: pd.DataFrame) -> bool:
+        return _ids_match(df["actor_id"], ACTOR_ID_PATTERN[1:-1])
+
+    @pa.dataframe_check(error="the 5% and 95% quantiles must bracket the median of the same estimate.")
+    def _quantiles_ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        ok = pd.Series(True, index=df.index)
+        for s in ("fp", "all"):
+            q = df[[f"q05_{s}", f"q50_{s}", f"q95_{s}"]]
+            ok &= q.isna().any(axis=1) | ((q[f"q05_{s}"] <= q[f"q50_{s}"]) & (q[f"q50_{s}"] <= q[f"q95_{s}"]))
+        return ok
+
+    class Config:
+        strict = True
+        unique = ["actor_id", "year"]
+
+
+class UngaIdealPointsIssue(pa.DataFrameModel):
+    """Issue-specific ideal points of every UN member by session 1-74 (all, important, human rights, Middle East, nuclear, non-nuclear votes; April 2020 release)."""
+
+    actor_id: Series[pd.CategoricalDtype] = pa.Field(description="State (unga_votes actor id; same id rules as unga_ideal_points, on year = session + 1945).")
+    session: Series[pd.Int64Dtype] = pa.Field(ge=1, le=100, description="General Assembly session.")
+    year: Series[pd.Int64Dtype] = pa.Field(ge=1946, le=2100, description="session + 1945 (the year the session opened).")
+    issue: Series[pd.CategoricalDtype] = _categorical(("all", "important", "human_rights", "middle_east", "nuclear", "non_nuclear"), ordered=False, description="Votes behind the estimate: all; US State Department important votes; human rights; Middle East; nuclear; all but nuclear.")
+    cow_code: Series[pd.Int64Dtype] = pa.Field(ge=1, le=999, description="Correlates of War code of the source row.")
+    ideal_point: Series[float] = pa.Field(description="Issue-specific ideal point.")
+    n_votes: Series[pd.Int64Dtype] = pa.Field(ge=0, description="Votes behind the estimate.")
+    q00: Series[float] = pa.Field(nullable=True, description="0% posterior quantile.")
+    q05: Series[float] = pa.Field(nullable=True, description="5% posterior quantile.")
+    q10: Series[float] = pa.Field(nullable=True, description="10% posterior quantile.")
+    q50: Series[float] = pa.Field(nullable=True, description="50% posterior quantile.")
+    q90: Series[float] = pa.Field(nullable=True, description="90% posterior quantile.")
+    q95: Series[float] = pa.Field(nullable=True, description="95% posterior quantile.")
+    q100: Series[float] = pa.Field(nullable=True, description="100% posterior quantile.")
+
+    @pa.dataframe_check(error="actor_id must be an upper-case id of 2-8 letters.")
+    def _actor_ids(cls, df: pd.DataFrame) -> bool:
+        return _ids_match(df["actor_id"], ACTOR_ID_PATTERN[1:-1])
+
+    class Config:
+        strict = True
+        unique = ["actor_id", "session", "issue"]
+
+
 #: Table name -> schema, in the order the build writes them.
 SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
     "actors": Actors,
@@ -312,6 +408,9 @@ SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
     "unga_votes": UngaVotes,
     "unga_issues": UngaIssues,
     "unga_alignment": UngaAlignment,
+    "countries": Countries,
+    "unga_ideal_points": UngaIdealPoints,
+    "unga_ideal_points_issue": UngaIdealPointsIssue,
 }
 
 #: Cross-table keys: (table, column, referenced table, referenced column, list separator or None).
@@ -330,6 +429,10 @@ FOREIGN_KEYS: tuple[tuple[str, str, str, str, str | None], ...] = (
     ("unga_votes", "rcid", "unga_rollcalls", "rcid", None),
     ("unga_issues", "rcid", "unga_rollcalls", "rcid", None),
     ("unga_alignment", "actor_id", "unga_votes", "actor_id", None),
+    ("unga_votes", "actor_id", "countries", "actor_id", None),
+    ("unga_ideal_points", "actor_id", "unga_votes", "actor_id", None),
+    ("unga_ideal_points", "actor_id", "countries", "actor_id", None),
+    ("unga_ideal_points_issue", "actor_id", "unga_votes", "actor_id", None),
 )
 
 PROBLEM_COLUMNS = ["table", "row", "column", "value", "problem"]
@@ -416,7 +519,26 @@ def validate_dataset(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             frames.append(pd.DataFrame({"table": "stances", "row": wrong.index.astype(int), "column": "n_codings",
                                         "value": wrong["n_codings"].astype(str).to_numpy(),
                                         "problem": "n_codings differs from the number of codings of the cell: rebuild the stances table"}))
+    if "actors" in tables and "countries" in tables:
+        frames.append(_actor_codes_problems(tables["actors"], tables["countries"]))
     frames = [f for f in frames if len(f)]
     if not frames:
         return pd.DataFrame(columns=PROBLEM_COLUMNS)
     return pd.concat(frames, ignore_index=True)
+
+
+def _actor_codes_problems(actors: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
+    """Every state of ``actors`` is in ``countries`` with the same ISO alpha-2, COW and Gleditsch-Ward codes."""
+    states = actors[actors["actor_type"].astype(str).isin(["state", "former_state"])]
+    ref = countries.set_index("actor_id")
+    rows = []
+    for idx, actor in states.iterrows():
+        if actor["actor_id"] not in ref.index:
+            rows.append({"table": "actors", "row": int(idx), "column": "actor_id", "value": actor["actor_id"], "problem": "state missing from the countries table (data/src/countries.csv): add it there"})
+            continue
+        for column in ("iso_alpha2", "cow_code", "cow_abbr", "gw_code"):
+            mine, theirs = actor[column], ref.loc[actor["actor_id"], column]
+            if not ((pd.isna(mine) and pd.isna(theirs)) or (not pd.isna(mine) and not pd.isna(theirs) and str(mine) == str(theirs))):
+                rows.append({"table": "actors", "row": int(idx), "column": column, "value": None if pd.isna(mine) else str(mine),
+                             "problem": f"differs from the countries table ({theirs}): copy the code from data/src/countries.csv"})
+    return pd.DataFrame(rows, columns=PROBLEM_COLUMNS)

@@ -49,7 +49,20 @@ def alignment_table(votes: pd.DataFrame, rollcalls: pd.DataFrame, *, poles: Sequ
     order). A state appears in a window only when it shares at least one
     vote with the pole there; ``value`` is NaN where the measure is
     undefined (e.g. kappa when both voted yes throughout).
+
+    The four measures of the shipped table (agreement, S, kappa, pi) come
+    from the matrix products of [`stance.unga.panel.pair_stats`][stance.unga.panel.pair_stats] (every
+    state against every pole at once, any number of poles); other measures
+    go through [`stance.balance.alignment`][stance.balance.alignment.alignment].
     """
+    from stance.unga.panel import MEASURES
+
+    if by not in WINDOWS:
+        from stance.errors import StanceError
+
+        raise StanceError(f"by={by!r} is not a UN window.", remedy=f"Use one of {', '.join(WINDOWS)}.")
+    if set(measures) <= set(MEASURES):
+        return _matrix_table(votes, rollcalls, poles=poles, measures=measures, by=by)
     from stance.balance import alignment
 
     data = votes_with_window(votes, rollcalls, by)
@@ -64,6 +77,50 @@ def alignment_table(votes: pd.DataFrame, rollcalls: pd.DataFrame, *, poles: Sequ
         "n_votes": out["n_items"].astype("Int64").to_numpy(),
     })
     return table.sort_values(["actor_id", by, "pole", "measure"], kind="stable").reset_index(drop=True)
+
+
+def _matrix_table(votes: pd.DataFrame, rollcalls: pd.DataFrame, *, poles: Sequence[str], measures: Sequence[str], by: str) -> pd.DataFrame:
+    import numpy as np
+
+    from stance.unga.panel import VoteMatrices, _one_blas_thread, pair_stats
+
+    vm = VoteMatrices(votes, rollcalls, by)
+    ids = vm.ids
+    position = {a: i for i, a in enumerate(ids)}
+    pole_codes = np.array([position[p] for p in poles if p in position], dtype=np.int64)
+    pole_rank = np.array([k for k, p in enumerate(poles) if p in position], dtype=np.int64)
+    n_m = len(measures)
+    parts = []
+    with _one_blas_thread():
+        for k, window in enumerate(vm.windows):
+            Y, A, N = vm.window(k)
+            present = np.flatnonzero((Y + A + N).any(axis=1))
+            stats = pair_stats(Y, A, N, present, pole_codes)
+            n = stats["n"]
+            keep = (n > 0) & (present[:, None] != pole_codes[None, :])
+            r, c = np.nonzero(keep)  # row-major: state, then pole in poles order
+            vals = np.stack([stats[m][r, c] for m in measures], axis=1)
+            parts.append((present[r], np.full(len(r), window), pole_rank[c], vals, n[r, c]))
+    if not parts:
+        return pd.DataFrame({"actor_id": pd.Categorical([], categories=ids), by: pd.array([], dtype="Int64"),
+                             "pole": pd.Categorical([], categories=list(poles)), "measure": pd.Categorical([], categories=list(measures)),
+                             "value": np.array([], dtype="float64"), "n_votes": pd.array([], dtype="Int64")})
+    actor = np.concatenate([p[0] for p in parts])
+    window = np.concatenate([p[1] for p in parts])
+    pole = np.concatenate([p[2] for p in parts])
+    vals = np.concatenate([p[3] for p in parts])
+    n = np.concatenate([p[4] for p in parts])
+    order = np.lexsort((pole, window, actor))
+    actor, window, pole, vals, n = actor[order], window[order], pole[order], vals[order], n[order]
+    k = len(actor)
+    return pd.DataFrame({
+        "actor_id": pd.Categorical.from_codes(np.repeat(actor, n_m), categories=ids),
+        by: pd.array(np.repeat(window, n_m).astype(np.int64), dtype="Int64"),
+        "pole": pd.Categorical.from_codes(np.repeat(pole, n_m), categories=list(poles)),
+        "measure": pd.Categorical.from_codes(np.tile(np.arange(n_m), k), categories=list(measures)),
+        "value": vals.reshape(-1).astype("float64"),
+        "n_votes": pd.array(np.repeat(n, n_m), dtype="Int64"),
+    })
 
 
 def unga_alignment(*, focal: str | Sequence[str] | None = None, poles: Sequence[str] = UNGA_POLES,
@@ -85,6 +142,11 @@ def unga_alignment(*, focal: str | Sequence[str] | None = None, poles: Sequence[
 
     votes = stance.load("unga_votes", columns=["rcid", "actor_id", "stance"])
     rollcalls = stance.load("unga_rollcalls", columns=["rcid", "year", "session"])
+    no_votes = [p for p in poles if p not in set(votes["actor_id"].cat.categories)]
+    if no_votes:
+        from stance.errors import StanceError
+
+        raise StanceError(f"No UN votes for pole(s) {', '.join(no_votes)}.", remedy="Use UN members' ids as poles (e.g. USA, RUS, CHN); organisations such as the EU cast no votes.")
     if focal is not None:
         wanted = {focal} if isinstance(focal, str) else set(focal)
         unknown = wanted - set(votes["actor_id"].cat.categories)

@@ -22,6 +22,7 @@ import pandas as pd
 
 from stance._format import format_estimate
 from stance.unga.alignment import UNGA_POLES, VOTES
+from stance.unga.ip_alignment import MIN_VOTES
 
 PAIR = ("USA", "RUS")
 N_BOOT = 1000
@@ -29,11 +30,14 @@ SEED = 1
 
 
 def unga_windows(years: Sequence[int]) -> list[str]:
-    """The report window of each year: its period (periods table), or ``1946-<first period start - 1>`` before the first."""
+    """The report window of each year: its period (periods table), ``1946-<first period start - 1>`` before the first,
+    ``<last period end + 1>-<last year given>`` after the last."""
     import stance
 
     periods = stance.load("periods").sort_values("start_year")
     first = int(periods["start_year"].iloc[0])
+    last = int(periods["end_year"].max())
+    after = [int(y) for y in years if int(y) > last]
     out = []
     for year in years:
         match = periods[(periods["start_year"] <= year) & (periods["end_year"] >= year)]
@@ -41,6 +45,8 @@ def unga_windows(years: Sequence[int]) -> list[str]:
             out.append(str(match["period_id"].iloc[0]))
         elif year < first:
             out.append(f"1946-{first - 1}")
+        elif year > last:
+            out.append(f"{last + 1}-{max(after)}" if max(after) > last + 1 else f"{last + 1}")
         else:
             out.append(f"{year}")
     return out
@@ -85,16 +91,26 @@ def _estimate(rows: pd.DataFrame, *, signed: bool = False) -> str:
     return format_estimate(r["value"], r.get("ci_low"), r.get("ci_high"), signed=signed, digits=3)
 
 
-def render_unga_report(actor: str, *, poles: Sequence[str] = UNGA_POLES, pair: Sequence[str] = PAIR, n_boot: int = N_BOOT, seed: int = SEED) -> str:
-    """Plain-text UN report for the CLI."""
+def render_unga_report(actor: str, *, poles: Sequence[str] = UNGA_POLES, pair: Sequence[str] = PAIR, n_boot: int = N_BOOT, seed: int = SEED,
+                       include_thin: bool = False, min_votes: int = MIN_VOTES) -> str:
+    """Plain-text UN report for the CLI: ideal-point distances first (to 2024), then the vote-based agreement rates (to January 2020).
+
+    Years backed by fewer than ``min_votes`` votes are left out of the
+    period means and the yearly agreement table unless ``include_thin``.
+    """
     import stance
     from stance.data.loading import data_version
+    from stance.unga.ip_report import ideal_point_lines
 
     table = unga_balance(actor, poles=poles, pair=pair, n_boot=n_boot, seed=seed)
     votes = stance.load("unga_votes", columns=["actor_id", "country"])
-    name = str(votes.loc[votes["actor_id"] == actor, "country"].iloc[0])
-    lines = [f"{name} ({actor}) in the UN General Assembly: voting alignment with {', '.join(poles)}",
-             f"data version {data_version()}; votes of sessions 1-74 (1946 to January 2020), Voeten, Strezhnev and Bailey (CC0); formulas in docs/balance.md.",
+    name = str(votes.loc[votes["actor_id"] == actor, "country"].iloc[-1])
+    lines = [f"{name} ({actor}) in the UN General Assembly: alignment with {', '.join(poles)}",
+             f"data version {data_version()}; formulas in docs/unga.md and docs/balance.md.", ""]
+    lines += ideal_point_lines(actor, poles=poles, pair=pair, include_thin=include_thin, min_votes=min_votes)
+    lines += ["2. Voting agreement (raw roll calls, sessions 1-74: 1946 to January 2020; Voeten, Strezhnev and Bailey, CC0)",
+             "Caveat: agreement rates move with the agenda (a year with many Middle East votes shifts every state's score) and with the",
+             "USA's outlier voting; they are descriptive, not preferences. Häge's kappa, beside them, corrects for the states' own vote shares.",
              f"[CI]: 95% bootstrap interval over roll calls ({n_boot} resamples, seed {seed})." if n_boot else "No intervals (n_boot = 0).",
              "agreement: 1 for the same vote, 1/2 when one of the two abstains, 0 for yes against no (Voeten); kappa: Häge's chance-corrected kappa",
              "(quadratic-weighted Cohen's kappa). n = roll calls both voted on; absences and non-membership are never counted as votes.",
@@ -128,12 +144,21 @@ def render_unga_report(actor: str, *, poles: Sequence[str] = UNGA_POLES, pair: S
     lines += ["Balancing indices from the agreement rates (the project's own proposals; tilt > 0: closer to " + pair[0] + ")",
               pd.DataFrame(rows).to_string(index=False), ""]
     shipped = stance.load("unga_alignment")
-    mine = shipped[(shipped["actor_id"] == actor) & (shipped["measure"] == "agreement") & shipped["pole"].isin(poles)]
+    mine = shipped[(shipped["actor_id"] == actor) & shipped["measure"].isin(["agreement", "kappa"]) & shipped["pole"].isin(poles)]
     if len(mine):
-        wide = mine.pivot_table(index="year", columns="pole", values="value", observed=True).reindex(columns=list(poles))
         n = mine.pivot_table(index="year", columns="pole", values="n_votes", observed=True, aggfunc="max").reindex(columns=list(poles))
-        yearly = wide.round(3).astype(object).where(wide.notna(), "n/a")
-        yearly.columns = [f"agreement {p}" for p in yearly.columns]
+        thin = n.min(axis=1) < min_votes
+        parts = {}
+        for measure in ("agreement", "kappa"):
+            wide = mine[mine["measure"] == measure].pivot_table(index="year", columns="pole", values="value", observed=True).reindex(columns=list(poles))
+            parts.update({f"{measure} {p}": wide[p].round(3).astype(object).where(wide[p].notna(), "n/a") for p in poles})
+        yearly = pd.DataFrame(parts)
         yearly[f"n {poles[0]}"] = n[poles[0]].astype("Int64")
-        lines += ["Agreement year by year (shipped table unga_alignment)", yearly.to_string(), ""]
+        note = ""
+        if thin.any() and not include_thin:
+            dropped = ", ".join(f"{y} ({int(n.loc[y].min())} roll call{'s' if int(n.loc[y].min()) != 1 else ''})" for y in n.index[thin])
+            yearly = yearly[~thin.reindex(yearly.index).fillna(False).to_numpy()]
+            note = f"Left out: {dropped}: fewer than {min_votes} roll calls with a pole."
+        lines += [f"Agreement and kappa year by year (shipped table unga_alignment; years with fewer than {min_votes} shared roll calls are left out)",
+                  yearly.to_string()] + ([note] if note else []) + [""]
     return "\n".join(lines)

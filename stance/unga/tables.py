@@ -54,11 +54,15 @@ def _flag(raw: pd.Series, file: str, column: str, problems: list[pd.DataFrame]) 
     return raw.map({"0": False, "1": True}).astype("boolean")
 
 
-def votes_table(raw: pd.DataFrame, countries: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def votes_table(raw: pd.DataFrame, countries: pd.DataFrame, *, dates: pd.Series | None = None,
+                rules: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``unga_votes`` from the raw vote file and the country map; returns ``(table, problems)``.
 
-    Rows are sorted by ``rcid`` and ``actor_id``. ``problems`` uses the raw
-    file's line numbers (the header is line 1).
+    ``dates`` maps a roll-call id (int) to its date; with ``rules`` (the
+    ``unga_votes`` rows of ``data/src/unga_id_rules.csv``) a vote's actor id
+    depends on its date (West Germany and North Yemen after unification,
+    Yugoslavia's seat). Rows are sorted by ``rcid`` and ``actor_id``.
+    ``problems`` uses the raw file's line numbers (the header is line 1).
     """
     file = RAW_FILES["votes"]
     problems: list[pd.DataFrame] = []
@@ -66,6 +70,11 @@ def votes_table(raw: pd.DataFrame, countries: pd.DataFrame) -> tuple[pd.DataFram
     key = raw["country"].fillna("") + "\x1f" + raw["country_code"].fillna("")
     lookup = pd.Series(countries["actor_id"].to_numpy(), index=countries["unga_country"].fillna("") + "\x1f" + countries["unga_country_code"].fillna(""))
     actor = key.map(lookup)
+    if rules is not None and dates is not None:
+        from stance.unga.id_rules import apply_rules
+
+        when = rcid.map(dates).dt.strftime("%Y-%m-%d").fillna("")
+        actor = apply_rules(rules, "unga_votes", raw["country"], when, default=actor).astype("string")
     if actor.isna().any():
         problems.append(_problems(file, actor.isna(), "country", raw["country"] + " (" + raw["country_code"].fillna("no code") + ")",
                                   f"country and code not in data/src/{COUNTRIES_FILE}: add the country there (scripts/make_unga_countries.py)"))

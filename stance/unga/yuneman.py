@@ -3,7 +3,8 @@
 Yuneman (2023, *Russia in Global Affairs* 21(2)) reports Kazakhstan's UN
 General Assembly voting cohesion for 2007-2022 as highest with China, then
 Russia, and lowest with the USA. The shipped votes end in January 2020, so
-the check covers 2007-2019. [`yuneman_check`][stance.unga.yuneman.yuneman_check] pools every roll call of
+the check on votes covers 2007-2019; the ideal points (to 2024) cover
+2007-2019 and Yuneman's whole 2007-2022. [`yuneman_check`][stance.unga.yuneman.yuneman_check] pools every roll call of
 those years both states voted on and reports three measures, so that the
 ordering does not hang on one definition of "cohesion": the share of
 identical votes, Voeten's agreement rate (an abstention against a vote counts
@@ -69,6 +70,26 @@ def yuneman_check(*, n_boot: int = 1000, seed: int = 1) -> pd.DataFrame:
     return out
 
 
+def yuneman_ideal_points() -> pd.DataFrame:
+    """Kazakhstan's mean ideal-point distance to China, Russia and the USA over 2007-2019 (and 2007-2022, the years Yuneman covers), closest first.
+
+    One row per pole and span: ``years, pole, distance, ci_low, ci_high,
+    n_years, rank`` (means of the yearly distances and of their conservative
+    90% bounds, [`stance.unga.ip_alignment`][stance.unga.ip_alignment]).
+    """
+    from stance.unga.ip_alignment import ideal_point_distances, period_means
+
+    d = ideal_point_distances(FOCAL, poles=POLES)
+    parts = []
+    for first, last in (YEARS, (YEARS[0], 2022)):
+        label = f"{first}-{last}"
+        m = period_means(d, {y: label for y in range(first, last + 1)})
+        m = m.sort_values("distance", kind="stable").reset_index(drop=True)
+        m["rank"] = range(1, len(m) + 1)
+        parts.append(m.rename(columns={"window": "years"})[["years", "pole", "distance", "ci_low", "ci_high", "n_years", "rank"]])
+    return pd.concat(parts, ignore_index=True)
+
+
 def yearly_closest() -> pd.DataFrame:
     """For each year 2007-2019, the pole with the highest agreement rate (shipped ``unga_alignment``)."""
     import stance
@@ -99,6 +120,16 @@ def render_markdown() -> str:
     lines += ["", f"Order by identical votes: {' > '.join(order)}{order_note}. "
               + ("This **agrees** with Yuneman (2023): closest to China, then Russia, furthest from the USA."
                  if agrees else f"This **differs** from Yuneman (2023), who reports {' > '.join(PUBLISHED_ORDER)}."), ""]
+    ip = yuneman_ideal_points()
+    lines += ["On ideal points (Bailey, Strezhnev and Voeten, final-passage estimates; mean of the yearly distances, "
+              "[mean conservative 90% bounds]; they also cover Yuneman's 2020-2022):", "",
+              "| years | pole | mean distance [90%] | years counted | rank (1 = closest) |", "| --- | --- | --- | --- | --- |"]
+    lines += [f"| {r.years} | {r.pole} | {r.distance:.2f} [{r.ci_low:.2f}, {r.ci_high:.2f}] | {r.n_years} | {r.rank} |" for r in ip.itertuples(index=False)]
+    for span, g in ip.groupby("years", sort=False):
+        ip_order = tuple(g.sort_values("rank")["pole"])
+        lines += ["", f"{span} on ideal points: {' > '.join(ip_order)} (closest first); "
+                  + ("the same order as Yuneman (2023)." if ip_order == PUBLISHED_ORDER else f"Yuneman (2023) reports {' > '.join(PUBLISHED_ORDER)}.")]
+    lines += [""]
     years = yearly_closest()
     counts = years["order"].value_counts()
     lines += ["Year by year (agreement rate, shipped `unga_alignment`):", "", "| year | order, closest first |", "| --- | --- |"]
